@@ -1,0 +1,88 @@
+// The reel CLI: a short sequence of stage calls per command.
+import {spawn} from 'node:child_process';
+import {readdir} from 'node:fs/promises';
+import path from 'node:path';
+import {makePlan} from '../src/analysis/pipeline/make-plan';
+import {ReelError} from '../src/analysis/errors';
+import {PROJECT_ROOT, cacheDir} from '../src/analysis/cache/dirs';
+import {peakRssMb} from '../src/analysis/report/stages';
+import {USAGE, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
+import {formatReport, sidecarPath, writePlan, writeSrt} from '../src/cli/outputs';
+import {createProgress} from '../src/render/progress';
+
+const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
+
+const requireScriptAndClips = ({positionals, values}: CliArgs, command: string) => {
+	if (positionals.length !== 1) throw new ReelError('BAD_OPTION', `${command} needs exactly one script file, got ${positionals.length} (see --help)`);
+	if (!values.clips) throw new ReelError('BAD_OPTION', `${command} needs --clips <folder of video files>`);
+	return {scriptFile: positionals[0], clipsDir: values.clips};
+};
+
+const defaultOut = (scriptFile: string, ext: string) => path.join('out', path.basename(scriptFile).replace(/\.[^.]+$/, '') + ext);
+
+const plan = async (args: CliArgs) => {
+	const {scriptFile, clipsDir} = requireScriptAndClips(args, 'plan');
+	const out = args.values.out ?? defaultOut(scriptFile, '.plan.json');
+	const result = await makePlan({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
+	await writePlan(result, out);
+	console.log(`plan → ${out} (narration: public/${result.narration.src})`);
+	console.log(formatReport(result));
+};
+
+const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir: string; args: CliArgs}) => {
+	const out = args.values.out ?? defaultOut(scriptFile, '.mp4');
+	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
+	const result = await makePlan({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
+	await writePlan(result, sidecarPath(out, '.plan.json'));
+	await writeSrt(result, sidecarPath(out, '.srt'));
+	// Loaded only when rendering: the renderer and bundler cost ~1 s of start-up that `plan` does not need.
+	const {renderPlan} = await import('../src/render/render-plan');
+	const progress = createProgress(`render ${path.basename(out)}`);
+	const started = performance.now();
+	const concurrency = args.values.concurrency ? Number(args.values.concurrency) : undefined;
+	await renderPlan({plan: result, out, options: {browser: args.values.browser, concurrency, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+		throw new ReelError('RENDER_FAILED', `${out}: render failed: ${error.message.split('\n')[0]}`);
+	});
+	progress.done(`→ ${out}`);
+	console.log(formatReport(result, {render: Math.round(performance.now() - started)}));
+	console.log(`  peak RSS of this process incl. render ${peakRssMb()} MB (Chrome runs in its own processes)`);
+};
+
+const demo = async (args: CliArgs) => {
+	const clipsDir = path.join(cacheDir(), 'demo-clips');
+	const {ensureDemoLibrary} = await import('../src/render/demo-library');
+	const progress = createProgress('demo clips');
+	const {generated} = await ensureDemoLibrary({dir: clipsDir, onProgress: (p) => progress.update((p.doneClips + p.clipProgress) / p.totalClips, p.clip)});
+	progress.done(generated ? `(${generated} generated)` : '(cached)');
+	const examples = path.join(PROJECT_ROOT, 'examples');
+	const scripts = (await readdir(examples)).filter((f) => f.endsWith('.txt')).sort();
+	for (const file of scripts) {
+		await make({scriptFile: path.join(examples, file), clipsDir, args: {...args, values: {...args.values, out: undefined}}});
+	}
+};
+
+const studio = () =>
+	new Promise<void>((resolve, reject) => {
+		const child = spawn('npx', ['remotion', 'studio', 'src/index.ts'], {cwd: PROJECT_ROOT, stdio: 'inherit'});
+		child.on('exit', (code) => (code ? reject(new ReelError('BAD_OPTION', `remotion studio exited with code ${code}`)) : resolve()));
+	});
+
+const main = async () => {
+	const [command, ...rest] = process.argv.slice(2);
+	const args = parseCli(rest);
+	if (args.values.help || !command) return console.log(USAGE);
+	if (command === 'plan') return plan(args);
+	if (command === 'make') return make({...requireScriptAndClips(args, 'make'), args});
+	if (command === 'demo') return demo(args);
+	if (command === 'studio') return studio();
+	throw new ReelError('BAD_OPTION', `unknown command "${command}" (make, plan, demo, studio)`);
+};
+
+main().catch((error: unknown) => {
+	if (error instanceof ReelError) {
+		process.stderr.write(`reel: ${error.message}\n`);
+		process.exit(error.code === 'BAD_OPTION' ? 2 : 1);
+	}
+	process.stderr.write(`reel: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+	process.exit(1);
+});

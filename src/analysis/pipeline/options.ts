@@ -1,0 +1,22 @@
+// Everything a plan depends on besides the script and the clips, validated
+// once at the edge with defaults filled in.
+import {z} from 'zod';
+import {AspectSchema} from '../../plan';
+
+export const PlanOptionsSchema = z.object({
+	/** @default '9:16' */
+	aspect: AspectSchema.default('9:16'),
+	/** @default 30 */
+	fps: z.number().int().min(10).max(60).default(30),
+	/** espeak-ng voice, e.g. en-us, en-gb, en-gb-x-rp. @default 'en-us' */
+	voice: z.string().min(1).default('en-us'),
+	/** Words per minute. @default 165 */
+	rate: z.number().min(80).max(450).default(165),
+	/** 0–99. @default 50 */
+	pitch: z.number().min(0).max(99).default(50),
+	/** Allow outgoing network connections (nothing in reel needs them). @default false */
+	allowNetwork: z.boolean().default(false),
+});
+export type PlanOptions = z.infer<typeof PlanOptionsSchema>;
+export type PlanOptionsInput = z.input<typeof PlanOptionsSchema>;
+export const defaultPlanOptions: PlanOptions = PlanOptionsSchema.parse({});

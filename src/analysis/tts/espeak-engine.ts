@@ -1,0 +1,75 @@
+// The main-thread side of espeak-worker.mjs: starts it once per process, on
+// first use, and turns its messages into promises. The worker is unref'd while
+// idle so a finished CLI exits without having to shut it down.
+import {Worker} from 'node:worker_threads';
+import {ReelError} from '../errors';
+
+export type EngineEvent = {
+	type: 'word' | 'phoneme' | 'end';
+	/** 1-based, in code points of the SSML that was spoken. */
+	textPosition: number;
+	/** From the start of this synthesis. */
+	audioMs: number;
+	/** Phoneme symbol (IPA; empty for pauses and some linking sounds), or word number. */
+	id?: string | number;
+};
+export type EngineSpeech = {audio: Int16Array; sampleRate: number; events: EngineEvent[]};
+export type SynthRequest = {kind: 'synth'; ssml: string; voice: string; rateWpm: number; pitch: number};
+type Request = SynthRequest | {kind: 'voices'};
+type Reply = {id: number; error?: string; voices?: string[]; unknownVoice?: boolean} & Partial<EngineSpeech>;
+type Pending = {resolve: (reply: Reply) => void; reject: (error: Error) => void};
+type Engine = {worker: Worker; pending: Map<number, Pending>; nextId: number};
+
+let engine: Promise<Engine> | null = null;
+
+const start = (): Promise<Engine> => {
+	const started = new Promise<Engine>((resolve, reject) => {
+		// No execArgv: the worker must not inherit the tsx loader (see espeak-worker.mjs).
+		const worker = new Worker(new URL('./espeak-worker.mjs', import.meta.url), {execArgv: []});
+		const state: Engine = {worker, pending: new Map(), nextId: 1};
+		const fail = (cause: unknown) => {
+			if (engine === started) engine = null; // the next call starts a fresh worker
+			const error = new ReelError('TTS_FAILED', `espeak-ng engine stopped: ${cause instanceof Error ? cause.message : String(cause)}`);
+			for (const p of state.pending.values()) p.reject(error);
+			state.pending.clear();
+			reject(error);
+			void worker.terminate();
+		};
+		worker.on('message', (reply: Reply & {ready?: boolean}) => {
+			if (reply.ready) {
+				worker.unref();
+				resolve(state);
+				return;
+			}
+			const pending = state.pending.get(reply.id);
+			state.pending.delete(reply.id);
+			if (state.pending.size === 0) worker.unref();
+			pending?.resolve(reply);
+		});
+		worker.on('error', fail);
+		worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
+	});
+	return started;
+};
+
+const call = async (request: Request): Promise<Reply> => {
+	const state = await (engine ??= start());
+	const id = state.nextId++;
+	const reply = await new Promise<Reply>((resolve, reject) => {
+		state.pending.set(id, {resolve, reject});
+		state.worker.ref(); // keep the process alive until the answer arrives
+		state.worker.postMessage({...request, id});
+	});
+	if (reply.error) throw new ReelError('TTS_FAILED', `espeak-ng failed: ${reply.error.split('\n')[0]}`);
+	return reply;
+};
+
+/** Language codes the installed voices answer to. */
+export const engineVoices = async (): Promise<string[]> => (await call({kind: 'voices'})).voices ?? [];
+
+/** null when espeak has no voice by that name. */
+export const engineSynth = async (request: Omit<SynthRequest, 'kind'>): Promise<EngineSpeech | null> => {
+	const reply = await call({kind: 'synth', ...request});
+	if (reply.unknownVoice) return null;
+	return {audio: reply.audio ?? new Int16Array(0), sampleRate: reply.sampleRate ?? 22050, events: reply.events ?? []};
+};

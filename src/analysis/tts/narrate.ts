@@ -1,0 +1,75 @@
+// The narration of a whole script: each scene synthesised on its own (so
+// timings come from the engine per sentence), joined with pauses, written as
+// one WAV. Keyed by a hash of text + voice settings: an unchanged script is
+// not synthesised again.
+import {createHash} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import type {ScriptScene} from '../script/scenes';
+import {cacheDir, publicMediaDir} from '../cache/dirs';
+import {readJsonOrNull, writeFileAtomic} from '../cache/files';
+import {encodeWav} from '../audio/wav';
+import {synthesize, type EspeakOptions} from './espeak';
+
+export type Narration = {
+	/** Relative to the public folder. */
+	src: string;
+	durationMs: number;
+	/** Per scene, per caption word, on the narration timeline. */
+	sceneWords: {startMs: number; endMs: number}[][];
+	cached: boolean;
+};
+
+/** Silence before the first word, between sentences, between paragraphs, after the last word. */
+export const PAUSES_MS = {lead: 250, sentence: 180, paragraph: 550, tail: 500};
+const ENGINE_VERSION = 'espeak-ng-emscripten@0.3.5/1';
+
+export const narrationKey = (scenes: ScriptScene[], options: EspeakOptions): string =>
+	createHash('sha256')
+		.update(JSON.stringify([ENGINE_VERSION, PAUSES_MS, options, scenes.map((s) => [s.paragraph, s.text])]))
+		.digest('hex')
+		.slice(0, 20);
+
+export const narrate = async ({scenes, options}: {scenes: ScriptScene[]; options: EspeakOptions}): Promise<Narration> => {
+	const key = narrationKey(scenes, options);
+	const src = `narration/${key}.wav`;
+	const wavFile = path.join(publicMediaDir(), src);
+	const metaFile = path.join(cacheDir(), 'narration', `${key}.json`);
+	const meta = (await readJsonOrNull(metaFile)) as Omit<Narration, 'cached' | 'src'> | null;
+	if (meta && existsSync(wavFile)) return {...meta, src: `reel/${src}`, cached: true};
+
+	const parts: Float32Array[] = [];
+	let sampleRate = 0;
+	let cursorMs = PAUSES_MS.lead;
+	const sceneWords: Narration['sceneWords'] = [];
+	const silence = (ms: number) => new Float32Array(Math.round((ms * sampleRate) / 1000));
+	for (const [i, scene] of scenes.entries()) {
+		const speech = await synthesize({text: scene.text, words: scene.words, options});
+		if (sampleRate === 0) {
+			sampleRate = speech.sampleRate;
+			parts.push(silence(PAUSES_MS.lead));
+		}
+		if (i > 0) {
+			const pause = scene.paragraph !== scenes[i - 1].paragraph ? PAUSES_MS.paragraph : PAUSES_MS.sentence;
+			parts.push(silence(pause));
+			cursorMs += pause;
+		}
+		sceneWords.push(speech.words.map((w) => ({startMs: round(cursorMs + w.startMs), endMs: round(cursorMs + w.endMs)})));
+		parts.push(speech.samples);
+		cursorMs += (speech.samples.length * 1000) / speech.sampleRate;
+	}
+	parts.push(silence(PAUSES_MS.tail));
+	const total = parts.reduce((n, p) => n + p.length, 0);
+	const samples = new Float32Array(total);
+	let offset = 0;
+	for (const p of parts) {
+		samples.set(p, offset);
+		offset += p.length;
+	}
+	const durationMs = round((total * 1000) / sampleRate);
+	await writeFileAtomic(wavFile, encodeWav({samples, sampleRate}));
+	await writeFileAtomic(metaFile, JSON.stringify({durationMs, sceneWords}));
+	return {src: `reel/${src}`, durationMs, sceneWords, cached: false};
+};
+
+const round = (x: number) => Math.round(x * 10) / 10;

@@ -1,0 +1,70 @@
+// Command-line options → validated values, with one-line errors.
+import {parseArgs} from 'node:util';
+import {ReelError} from '../analysis/errors';
+import {AspectSchema} from '../plan';
+import type {PlanOptionsInput} from '../analysis/pipeline/options';
+
+export const OPTIONS = {
+	clips: {type: 'string'},
+	out: {type: 'string'},
+	aspect: {type: 'string'},
+	fps: {type: 'string'},
+	voice: {type: 'string'},
+	rate: {type: 'string'},
+	pitch: {type: 'string'},
+	browser: {type: 'string'},
+	concurrency: {type: 'string'},
+	'allow-network': {type: 'boolean'},
+	help: {type: 'boolean', short: 'h'},
+} as const;
+
+export type CliArgs = {positionals: string[]; values: {[K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string}};
+
+export const parseCli = (argv: string[]): CliArgs => {
+	try {
+		const {positionals, values} = parseArgs({args: argv, options: OPTIONS, allowPositionals: true, strict: true});
+		return {positionals, values};
+	} catch (error) {
+		const message = (error as Error).message.split('\n')[0].replace(/\. To specify a positional.*$/, '');
+		throw new ReelError('BAD_OPTION', `${message} (run with --help for the options)`);
+	}
+};
+
+const number = (name: string, raw: string | undefined): number | undefined => {
+	if (raw === undefined) return undefined;
+	const n = Number(raw);
+	if (!Number.isFinite(n)) throw new ReelError('BAD_OPTION', `--${name} must be a number, got "${raw}"`);
+	return n;
+};
+
+export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
+	const aspect = values.aspect;
+	if (aspect !== undefined && !AspectSchema.safeParse(aspect).success) {
+		throw new ReelError('BAD_OPTION', `--aspect must be one of ${AspectSchema.options.join(', ')}, got "${aspect}"`);
+	}
+	return {
+		aspect: aspect as PlanOptionsInput['aspect'],
+		fps: number('fps', values.fps),
+		voice: values.voice,
+		rate: number('rate', values.rate),
+		pitch: number('pitch', values.pitch),
+		allowNetwork: values['allow-network'] ?? false,
+	};
+};
+
+export const USAGE = `reel — script in, narrated captioned video out
+
+  npm run make -- <script.txt> --clips <dir> [--out out/name.mp4] [options]
+  npm run plan -- <script.txt> --clips <dir> [--out out/name.plan.json] [options]
+  npm run demo                 render examples/*.txt with the generated demo clips
+  npm run studio               open Remotion Studio on the last plan
+
+options:
+  --aspect 9:16|16:9|1:1       output shape (default 9:16, 1080 px on the short side)
+  --fps N                      frames per second (default 30)
+  --voice NAME                 espeak-ng voice (default en-us; e.g. en-gb, en-gb-x-rp)
+  --rate WPM                   speaking rate, words per minute (default 165)
+  --pitch 0-99                 voice pitch (default 50)
+  --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)
+  --concurrency N              frames rendered in parallel (default 1)
+  --allow-network              permit outgoing connections (reel needs none)`;

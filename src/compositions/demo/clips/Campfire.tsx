@@ -1,0 +1,85 @@
+import React from 'react';
+import {Glow, Scene, VerticalGradient} from '../Scene';
+import {TAU, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
+
+const FIRE = {x: 360, y: 960};
+/** Flame tongues: x offset from the centre, height, width. */
+const TONGUES = seeded('fire-tongue', 9, (rnd, i) => ({
+	dx: (i - 4) * 16 + (rnd('x') - 0.5) * 14,
+	h: 330 - Math.abs(i - 4) * 48 + rnd('h') * 70,
+	w: 58 + rnd('w') * 26,
+	// Integer frequencies: the flicker repeats exactly once per loop.
+	k1: 5 + Math.floor(rnd('k1') * 5),
+	k2: 11 + Math.floor(rnd('k2') * 7),
+	phase: rnd('p') * TAU,
+}));
+const EMBERS = seeded('fire-ember', 46, (rnd) => ({
+	dx: (rnd('x') - 0.5) * 120,
+	start: rnd('s'),
+	laps: 1 + Math.floor(rnd('l') * 2),
+	rise: 500 + rnd('r') * 400,
+	wobble: 15 + rnd('w') * 35,
+	r: 1.2 + rnd('z') * 2.2,
+	phase: rnd('p') * TAU,
+}));
+const TREES = makeOctaves('fire-trees', 4, 0.02);
+
+/** A teardrop tongue: wide rounded base, tip bending with the flicker. */
+const tonguePath = (x: number, y: number, h: number, w: number, lean: number): string =>
+	`M${x - w / 2},${y} C${x - w / 2},${y - h * 0.45} ${x + lean * 0.4 - w * 0.15},${y - h * 0.7} ${x + lean},${y - h} ` +
+	`C${x + lean * 0.4 + w * 0.15},${y - h * 0.7} ${x + w / 2},${y - h * 0.45} ${x + w / 2},${y} ` +
+	`C${x + w / 4},${y + 18} ${x - w / 4},${y + 18} ${x - w / 2},${y} Z`;
+
+const LAYERS = [
+	{scale: 1, color: '#d9360b', opacity: 0.85},
+	{scale: 0.78, color: '#ff7a12', opacity: 0.9},
+	{scale: 0.55, color: '#ffc23a', opacity: 0.95},
+	{scale: 0.32, color: '#fff1b8', opacity: 0.95},
+];
+
+export const Campfire: React.FC = () => {
+	const {phase} = usePhase();
+	const t = phase * TAU;
+	const flicker = 0.85 + 0.1 * Math.sin(t * 17) + 0.05 * Math.sin(t * 29);
+	return (
+		<Scene background="#050407">
+			<defs>
+				<VerticalGradient id="fire-sky" stops={[[0, '#030306'], [0.6, '#0d0a12'], [1, '#1a0f0c']]} />
+				<linearGradient id="fire-log" x1="0" y1="0" x2="0" y2="1">
+					<stop offset="0" stopColor="#6b4026" />
+					<stop offset="1" stopColor="#24140c" />
+				</linearGradient>
+			</defs>
+			<rect width={720} height={1280} fill="url(#fire-sky)" />
+			<path d={ridgePath({width: 720, bottom: 1280, baseY: 620, amp: 90, octaves: TREES, step: 8, sharp: true})} fill="#0e0a0d" />
+			<Glow id="fire-glow-wide" cx={FIRE.x} cy={FIRE.y - 120} r={620} color="#ff6a1a" opacity={0.38 * flicker} />
+			<ellipse cx={FIRE.x} cy={1110} rx={560} ry={240} fill="#140b08" />
+			<Glow id="fire-ground" cx={FIRE.x} cy={FIRE.y + 40} rx={420} ry={150} r={0} color="#ff7b2a" opacity={0.55 * flicker} />
+			{[-1, 1].map((side) => (
+				<rect key={side} x={FIRE.x - 170} y={FIRE.y - 20} width={340} height={42} rx={20} fill="url(#fire-log)" transform={`rotate(${side * 16}, ${FIRE.x}, ${FIRE.y})`} />
+			))}
+			<g>
+				{LAYERS.map((layer, li) => (
+					<g key={li} opacity={layer.opacity}>
+						{TONGUES.map((f, i) => {
+							const s = 0.75 + 0.17 * Math.sin(t * f.k1 + f.phase) + 0.08 * Math.sin(t * f.k2 + f.phase * 2);
+							const lean = 28 * Math.sin(t * f.k1 * 0.5 + f.phase) * layer.scale + f.dx * 0.4;
+							return <path key={i} d={tonguePath(FIRE.x + f.dx * layer.scale, FIRE.y, f.h * s * layer.scale, f.w * (0.6 + 0.4 * layer.scale), lean)} fill={layer.color} />;
+						})}
+					</g>
+				))}
+			</g>
+			<rect x={FIRE.x - 150} y={FIRE.y + 4} width={300} height={40} rx={20} fill="url(#fire-log)" />
+			<rect x={FIRE.x - 150} y={FIRE.y + 4} width={300} height={6} rx={3} fill="#ff8a2a" opacity={0.8 * flicker} />
+			{[-250, -190, -120, 120, 190, 250].map((dx, i) => (
+				<ellipse key={i} cx={FIRE.x + dx} cy={FIRE.y + 50 - Math.abs(dx) * 0.05} rx={42} ry={24} fill="#3a302c" stroke="#7a4a30" strokeWidth={2} />
+			))}
+			{EMBERS.map((e, i) => {
+				const life = wrap(e.start + phase * e.laps, 0, 1);
+				const y = FIRE.y - 80 - life * e.rise;
+				const x = FIRE.x + e.dx + e.wobble * Math.sin(t * 3 + e.phase) * life;
+				return <circle key={i} cx={x} cy={y} r={e.r * (1 - life * 0.5)} fill={life < 0.4 ? '#ffe08a' : '#ff8a2a'} opacity={(1 - life) * 0.95} />;
+			})}
+		</Scene>
+	);
+};

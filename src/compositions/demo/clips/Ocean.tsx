@@ -1,0 +1,76 @@
+import React from 'react';
+import {Glow, Scene, VerticalGradient} from '../Scene';
+import {TAU, lerp, makeOctaves, sampleOctaves, seeded, usePhase} from '../lib';
+
+const HORIZON_Y = 560;
+const SHORE_Y = 1030;
+/** Wave rows between horizon and shore; more rows read as a busier sea. */
+const WAVE_ROWS = 14;
+const SUN = {x: 470, y: 420};
+
+const ROWS = seeded('ocean-row', WAVE_ROWS, (rnd) => ({phase: rnd('p') * TAU, freq: 0.012 + rnd('f') * 0.01}));
+const GLINTS = seeded('ocean-glint', 90, (rnd) => ({
+	depth: rnd('d') ** 1.6,
+	dx: (rnd('x') - 0.5) * 2,
+	len: 3 + rnd('l') * 12,
+	speed: 1 + Math.floor(rnd('s') * 3),
+	phase: rnd('p') * TAU,
+}));
+const FOAM = makeOctaves('ocean-foam', 4, 0.012);
+
+export const Ocean: React.FC = () => {
+	const {phase} = usePhase();
+	const t = phase * TAU;
+	// Rows slide from horizon toward the shore; one row spacing per loop keeps it seamless.
+	const rows = Array.from({length: WAVE_ROWS}, (_, i) => {
+		const s = (i + phase * 2) / WAVE_ROWS;
+		const depth = s % 1;
+		const y = lerp(HORIZON_Y, SHORE_Y + 20, depth ** 1.7);
+		const amp = lerp(1, 16, depth ** 1.5);
+		const row = ROWS[i];
+		const pts: string[] = [];
+		for (let x = -20; x <= 740; x += 20) {
+			pts.push(`${x},${(y + amp * Math.sin(x * row.freq * lerp(2.5, 1, depth) + row.phase + t * 2)).toFixed(1)}`);
+		}
+		return {depth, y, d: `M${pts.join(' L')}`, key: i};
+	}).sort((a, b) => a.depth - b.depth);
+	const wash = SHORE_Y + 55 * Math.sin(t * 2);
+	const foamPath = (offset: number) => {
+		const pts: string[] = [];
+		for (let x = -20; x <= 740; x += 20) pts.push(`${x},${(wash + offset + 14 * sampleOctaves(FOAM, x + offset * 3)).toFixed(1)}`);
+		return `M-20,${SHORE_Y - 60} L${pts.join(' L')} L740,${SHORE_Y - 60} Z`;
+	};
+	return (
+		<Scene background="#2a6f97">
+			<defs>
+				<VerticalGradient id="ocean-sky" stops={[[0, '#2c6cb5'], [0.55, '#8cc1ea'], [1, '#f6e7cc']]} />
+				<VerticalGradient id="ocean-sea" stops={[[0, '#3d86a8'], [0.35, '#1f6a8e'], [1, '#2aa3a8']]} />
+				<VerticalGradient id="ocean-sand" stops={[[0, '#c9b084'], [0.3, '#e3cd9f'], [1, '#d8bd8c']]} />
+			</defs>
+			<rect x={0} y={0} width={720} height={HORIZON_Y} fill="url(#ocean-sky)" />
+			<Glow id="ocean-sun-glow" cx={SUN.x} cy={SUN.y} r={300} color="#fff3d6" opacity={0.85} />
+			<circle cx={SUN.x} cy={SUN.y} r={34} fill="#fffaf0" />
+			<Glow id="ocean-cloud-a" cx={160 + 30 * Math.sin(t)} cy={200} rx={230} ry={46} r={0} color="#ffffff" opacity={0.7} />
+			<Glow id="ocean-cloud-b" cx={560 - 25 * Math.sin(t)} cy={300} rx={200} ry={34} r={0} color="#ffffff" opacity={0.55} />
+			<rect x={0} y={HORIZON_Y} width={720} height={SHORE_Y - HORIZON_Y + 80} fill="url(#ocean-sea)" />
+			{rows.map((r) => (
+				<g key={r.key}>
+					<path d={`${r.d} L740,${r.y + 60 * r.depth + 8} L-20,${r.y + 60 * r.depth + 8} Z`} fill="#0f4f70" opacity={0.18 + 0.2 * r.depth} />
+					<path d={r.d} fill="none" stroke="#e8fbff" strokeWidth={lerp(0.8, 4, r.depth)} opacity={0.25 + 0.5 * r.depth} />
+				</g>
+			))}
+			<Glow id="ocean-sun-path" cx={SUN.x} cy={HORIZON_Y + 160} rx={110} ry={220} r={0} color="#fff6dc" opacity={0.35} />
+			{GLINTS.map((g, i) => {
+				const y = lerp(HORIZON_Y + 4, SHORE_Y - 80, g.depth);
+				const spread = lerp(20, 140, g.depth);
+				const on = Math.max(0, Math.sin(t * 4 * g.speed + g.phase));
+				return <rect key={i} x={SUN.x + g.dx * spread} y={y} width={g.len * lerp(0.5, 1.6, g.depth)} height={1.5 + g.depth * 2} rx={1} fill="#fffbe8" opacity={on * 0.9} />;
+			})}
+			<rect x={0} y={SHORE_Y - 60} width={720} height={1280} fill="url(#ocean-sand)" />
+			<path d={foamPath(40)} fill="#b39a70" opacity={0.45} />
+			<path d={foamPath(0)} fill="#57b7bf" opacity={0.85} />
+			<path d={foamPath(-8)} fill="#f4fbfb" opacity={0.55} />
+			<path d={foamPath(-30)} fill="#3aa0ad" opacity={0.6} />
+		</Scene>
+	);
+};

@@ -1,0 +1,100 @@
+import React from 'react';
+import {Glow, Scene, VerticalGradient} from '../Scene';
+import {random} from 'remotion';
+import {TAU, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
+
+/** Strike times as a share of the clip; each decays in about a third of a second. */
+const STRIKES = [0.18, 0.24, 0.63];
+const DROPS = 240;
+/** Rain slant: px sideways per px fallen. */
+const WIND = 0.18;
+
+const CLOUDS = seeded('storm-cloud', 16, (rnd) => ({x: rnd('x') * 820 - 50, y: 60 + rnd('y') * 420, rx: 160 + rnd('r') * 200, ry: 70 + rnd('h') * 80, phase: rnd('p') * TAU}));
+const RAIN = seeded('storm-drop', DROPS, (rnd) => ({
+	x: rnd('x') * 900 - 100,
+	y: rnd('y') * 1400,
+	len: 30 + rnd('l') * 50,
+	// Whole laps per loop keep the rain seamless.
+	laps: 3 + Math.floor(rnd('s') * 3),
+	opacity: 0.15 + rnd('o') * 0.35,
+	width: 1 + rnd('w') * 1.3,
+}));
+const GROUND = makeOctaves('storm-ground', 3, 0.005);
+
+/** A jagged bolt from the cloud base down, with a couple of forks. */
+const boltPath = (seed: string, x0: number, y0: number, y1: number): string => {
+	let x = x0;
+	let d = `M${x0},${y0}`;
+	const forks: string[] = [];
+	for (let y = y0, i = 0; y < y1; i++) {
+		y += 25 + random(`${seed}-dy-${i}`) * 35;
+		x += (random(`${seed}-dx-${i}`) - 0.5) * 70;
+		d += ` L${x.toFixed(1)},${y.toFixed(1)}`;
+		if (random(`${seed}-f-${i}`) < 0.12) {
+			let fx = x;
+			let fy = y;
+			let f = `M${fx.toFixed(1)},${fy.toFixed(1)}`;
+			for (let k = 0; k < 4; k++) {
+				fy += 20 + random(`${seed}-fy-${i}-${k}`) * 25;
+				fx += (random(`${seed}-fx-${i}-${k}`) - 0.3) * 50;
+				f += ` L${fx.toFixed(1)},${fy.toFixed(1)}`;
+			}
+			forks.push(f);
+		}
+	}
+	return [d, ...forks].join(' ');
+};
+
+const BOLTS = STRIKES.map((_, i) => boltPath(`storm-bolt-${i}`, 200 + random(`storm-bolt-x-${i}`) * 320, 380, 1000));
+
+const flashAt = (phase: number, durationInFrames: number): {level: number; bolt: number} => {
+	let level = 0;
+	let bolt = -1;
+	STRIKES.forEach((s, i) => {
+		const framesSince = (phase - s) * durationInFrames;
+		if (framesSince >= 0 && framesSince < 12) {
+			// Flicker: bright, dim, bright again, then fade.
+			const l = Math.exp(-framesSince / 4) * (framesSince % 3 < 1.5 ? 1 : 0.55);
+			if (l > level) {
+				level = l;
+				bolt = framesSince < 7 ? i : -1;
+			}
+		}
+	});
+	return {level, bolt};
+};
+
+export const Storm: React.FC = () => {
+	const {phase, durationInFrames} = usePhase();
+	const t = phase * TAU;
+	const {level, bolt} = flashAt(phase, durationInFrames);
+	return (
+		<Scene background="#0c1118">
+			<defs>
+				<VerticalGradient id="storm-sky" stops={[[0, '#0a0e15'], [0.5, '#1a2230'], [1, '#2a3441']]} />
+				<VerticalGradient id="storm-ground" stops={[[0, '#0b0f12'], [1, '#050708']]} />
+			</defs>
+			<rect width={720} height={1280} fill="url(#storm-sky)" />
+			<rect width={720} height={1280} fill="#b9c8ff" opacity={level * 0.45} />
+			{CLOUDS.map((c, i) => (
+				<Glow key={i} id={`storm-cloud-${i}`} cx={c.x + 25 * Math.sin(t + c.phase)} cy={c.y} rx={c.rx} ry={c.ry} r={0} color={level > 0.3 ? '#5d6a85' : '#2b3444'} opacity={0.9} />
+			))}
+			{bolt >= 0 ? (
+				<g>
+					<path d={BOLTS[bolt]} fill="none" stroke="#9fb4ff" strokeWidth={14} opacity={0.25} strokeLinejoin="round" />
+					<path d={BOLTS[bolt]} fill="none" stroke="#dfe6ff" strokeWidth={5} opacity={0.6} strokeLinejoin="round" />
+					<path d={BOLTS[bolt]} fill="none" stroke="#ffffff" strokeWidth={2} strokeLinejoin="round" />
+				</g>
+			) : null}
+			<path d={ridgePath({width: 720, bottom: 1280, baseY: 1060, amp: 45, octaves: GROUND})} fill="url(#storm-ground)" />
+			<path d={ridgePath({width: 720, bottom: 1280, baseY: 1060, amp: 45, octaves: GROUND})} fill="#7f8fb8" opacity={level * 0.25} />
+			<g stroke="#a9b8cc" strokeLinecap="round">
+				{RAIN.map((r, i) => {
+					const y = wrap(r.y + phase * r.laps * 1400, -100, 1400);
+					const x = r.x + y * WIND;
+					return <line key={i} x1={x} y1={y} x2={x - r.len * WIND} y2={y - r.len} strokeWidth={r.width} opacity={Math.min(1, r.opacity + level * 0.5)} />;
+				})}
+			</g>
+		</Scene>
+	);
+};

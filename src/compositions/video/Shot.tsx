@@ -1,0 +1,47 @@
+// One shot: its clip (looped if short) filling the frame, with a Ken Burns
+// zoom/drift and the scene's grade. Frames are local to the shot's sequence.
+import React from 'react';
+import {AbsoluteFill, OffthreadVideo, Sequence, staticFile, useCurrentFrame} from 'remotion';
+import type {Clip, Mood, Shot as PlanShot} from '../../plan';
+import {computeClipSegments} from './clip-segments';
+import {gradeFilter} from './grade';
+import {kenBurns} from './ken-burns';
+
+export type ShotProps = {
+	shot: PlanShot;
+	clip: Clip;
+	mood: Mood | null;
+	durationInFrames: number;
+	fps: number;
+	panDirection: 1 | -1;
+};
+
+const fill: React.CSSProperties = {width: '100%', height: '100%', objectFit: 'cover'};
+
+export const Shot: React.FC<ShotProps> = ({shot, clip, mood, durationInFrames, fps, panDirection}) => {
+	const frame = useCurrentFrame();
+	const progress = durationInFrames > 1 ? frame / (durationInFrames - 1) : 0;
+	const {scale, translateXPercent} = kenBurns({zoomFrom: shot.zoomFrom, zoomTo: shot.zoomTo, progress, panDirection});
+	const segments = computeClipSegments({
+		clipDurationMs: clip.durationMs,
+		clipInMs: shot.clipInMs,
+		shotFrames: durationInFrames,
+		fps,
+	});
+	return (
+		<AbsoluteFill style={{backgroundColor: '#000', overflow: 'hidden'}}>
+			<AbsoluteFill
+				style={{
+					transform: `scale(${scale}) translateX(${translateXPercent}%)`,
+					filter: gradeFilter(mood),
+				}}
+			>
+				{segments.map((s) => (
+					<Sequence key={s.fromFrame} from={s.fromFrame} durationInFrames={s.durationInFrames} layout="none">
+						<OffthreadVideo src={staticFile(clip.src)} muted trimBefore={s.trimBeforeFrames} style={fill} />
+					</Sequence>
+				))}
+			</AbsoluteFill>
+		</AbsoluteFill>
+	);
+};

@@ -1,0 +1,46 @@
+// All shots in one TransitionSeries, laid out by computeShotTimeline so that
+// every cut lands on its narration frame and the total equals the plan's.
+import {linearTiming, TransitionSeries} from '@remotion/transitions';
+import React from 'react';
+import type {Plan} from '../../plan';
+import {Shot} from './Shot';
+import {computeShotTimeline} from './timeline';
+import {presentationFor} from './transitions';
+
+export const Shots: React.FC<{plan: Plan}> = ({plan}) => {
+	const {entries} = computeShotTimeline({shots: plan.shots, fps: plan.fps, durationMs: plan.durationMs});
+	const clips = new Map(plan.clips.map((c) => [c.id, c]));
+	const moods = new Map(plan.scenes.map((s) => [s.id, s.mood]));
+	return (
+		<TransitionSeries>
+			{entries.flatMap((e, i) => {
+				const shot = plan.shots[e.shotIndex];
+				const clip = clips.get(shot.clipId);
+				// resolvePlanInput has checked every clipId; this keeps the types honest.
+				if (!clip) throw new Error(`shot ${e.shotIndex} uses clip "${shot.clipId}", which is not in plan.clips`);
+				const presentation = presentationFor(shot.transitionIn);
+				const transition =
+					presentation && e.transitionInFrames > 0 ? (
+						<TransitionSeries.Transition
+							key={`t${i}`}
+							presentation={presentation}
+							timing={linearTiming({durationInFrames: e.transitionInFrames})}
+						/>
+					) : null;
+				return [
+					transition,
+					<TransitionSeries.Sequence key={`s${i}`} durationInFrames={e.durationInFrames} name={`shot ${e.shotIndex}: ${clip.id}`}>
+						<Shot
+							shot={shot}
+							clip={clip}
+							mood={moods.get(shot.sceneId) ?? null}
+							durationInFrames={e.durationInFrames}
+							fps={plan.fps}
+							panDirection={i % 2 === 0 ? 1 : -1}
+						/>
+					</TransitionSeries.Sequence>,
+				].filter((x) => x !== null);
+			})}
+		</TransitionSeries>
+	);
+};

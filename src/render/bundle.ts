@@ -1,0 +1,20 @@
+// One webpack bundle of src/index.ts per process. The public folder is
+// symlinked, not copied: clips and narration are referenced in place.
+import {bundle} from '@remotion/bundler';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+
+let cached: Promise<string> | null = null;
+
+export const bundleProject = ({onProgress}: {onProgress?: (percent: number) => void} = {}): Promise<string> => {
+	cached ??= bundle({
+		entryPoint: path.join(PROJECT_ROOT, 'src', 'index.ts'),
+		publicDir: PUBLIC_DIR,
+		symlinkPublicDir: true,
+		onProgress: (p) => onProgress?.(p),
+	});
+	return cached;
+};

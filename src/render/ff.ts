@@ -1,0 +1,16 @@
+// Every ffmpeg/ffprobe call goes through here, using the binaries Remotion
+// ships (the system may have none).
+import {RenderInternals} from '@remotion/renderer';
+
+export const runFf = async ({bin, args, input}: {bin: 'ffmpeg' | 'ffprobe'; args: string[]; input?: Buffer}): Promise<string> => {
+	const task = RenderInternals.callFf({bin, args, indent: false, logLevel: 'error', binariesDirectory: null, cancelSignal: undefined, options: input ? {input} : {}});
+	const {stdout} = await task;
+	return stdout;
+};
+
+export type StreamInfo = {codec_type: string; codec_name: string; width?: number; height?: number; duration?: string; sample_rate?: string};
+
+export const probeStreams = async (file: string): Promise<{streams: StreamInfo[]; durationMs: number}> => {
+	const json = JSON.parse(await runFf({bin: 'ffprobe', args: ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]}));
+	return {streams: json.streams, durationMs: Number(json.format.duration) * 1000};
+};

@@ -1,0 +1,47 @@
+import {describe, expect, test} from 'vitest';
+import {assignClips} from '../src/analysis/match/assign';
+import {clipTerms, inverseDocumentFrequency, scoreClips} from '../src/analysis/match/keywords';
+import {wordsFromFileName} from '../src/analysis/clips/describe';
+
+describe('keyword matcher', () => {
+	const clips = [
+		clipTerms({id: 'ocean', description: 'Waves rolling onto a sandy beach', tags: ['ocean', 'sea']}),
+		clipTerms({id: 'city', description: 'A city skyline at night with lit windows', tags: ['urban']}),
+		clipTerms({id: 'forest', description: 'Pine trees in the mist', tags: []}),
+	];
+	const idf = inverseDocumentFrequency(clips);
+	const best = (sentence: string[]) => scoreClips({sceneTerms: sentence, clips, idf}).sort((a, b) => b.score - a.score)[0];
+
+	test('lemmas match across inflections and report the shared words', () => {
+		expect(best(['wave', 'crash']).clipId).toBe('ocean');
+		expect(best(['skyline', 'window']).reasons).toEqual(['skyline', 'window']);
+		expect(best(['tree', 'grow']).reasons).toEqual(['tree']);
+	});
+	test('a scene sharing nothing scores 0 everywhere', () => {
+		expect(scoreClips({sceneTerms: ['spreadsheet'], clips, idf}).every((s) => s.score === 0)).toBe(true);
+	});
+	test('file names become descriptions without noise tokens', () => {
+		expect(wordsFromFileName('/x/OceanWaves_sunset-4k-1080p_final.mp4')).toBe('ocean waves sunset');
+	});
+});
+
+describe('clip assignment', () => {
+	const s = (clipId: string, score: number) => ({clipId, score, reasons: []});
+	test('no clip repeats while an unused one matches', () => {
+		const shotScores = [
+			[s('a', 0.9), s('b', 0.5), s('c', 0)],
+			[s('a', 0.9), s('b', 0.5), s('c', 0)],
+		];
+		expect(assignClips({shotScores, clipIds: ['a', 'b', 'c']}).map((x) => x.clipId)).toEqual(['a', 'b']);
+	});
+	test('when nothing matches, clips rotate, least recently used first, never back to back', () => {
+		const none = [s('a', 0), s('b', 0), s('c', 0)];
+		const picks = assignClips({shotScores: [none, none, none, none, none], clipIds: ['a', 'b', 'c']}).map((x) => x.clipId);
+		expect(picks).toEqual(['a', 'b', 'c', 'a', 'b']);
+	});
+	test('a matching clip may return only after a rest of a few shots', () => {
+		const only = [s('a', 0.8), s('b', 0), s('c', 0), s('d', 0), s('e', 0)];
+		const picks = assignClips({shotScores: [only, only, only, only, only], clipIds: ['a', 'b', 'c', 'd', 'e']}).map((x) => x.clipId);
+		expect(picks).toEqual(['a', 'b', 'c', 'd', 'a']);
+	});
+});
