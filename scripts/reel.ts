@@ -6,7 +6,7 @@ import {makePlan} from '../src/analysis/pipeline/make-plan';
 import {ReelError} from '../src/analysis/errors';
 import {PROJECT_ROOT, cacheDir} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
-import {USAGE, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
+import {USAGE, number, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
 import {formatReport, sidecarPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
 
@@ -32,6 +32,10 @@ const plan = async (args: CliArgs) => {
 const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir: string; args: CliArgs}) => {
 	const out = args.values.out ?? defaultOut(scriptFile, '.mp4');
 	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
+	const concurrency = number('concurrency', args.values.concurrency);
+	const scale = number('scale', args.values.scale);
+	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
+	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
 	const result = await makePlan({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
 	await writePlan(result, sidecarPath(out, '.plan.json'));
 	await writeSrt(result, sidecarPath(out, '.srt'));
@@ -39,8 +43,7 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	const {renderPlan} = await import('../src/render/render-plan');
 	const progress = createProgress(`render ${path.basename(out)}`);
 	const started = performance.now();
-	const concurrency = args.values.concurrency ? Number(args.values.concurrency) : undefined;
-	await renderPlan({plan: result, out, options: {browser: args.values.browser, concurrency, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+	await renderPlan({plan: result, out, options: {browser: args.values.browser, concurrency, scale, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
 		throw new ReelError('RENDER_FAILED', `${out}: render failed: ${error.message.split('\n')[0]}`);
 	});
 	progress.done(`→ ${out}`);

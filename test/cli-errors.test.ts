@@ -15,8 +15,8 @@ const out = path.join(dir, 'out', 'plan.json');
 beforeAll(async () => {
 	const {mkdirSync} = await import('node:fs');
 	mkdirSync(clips);
-	await makeTestClip({file: path.join(clips, 'ocean-waves.mp4'), hue: 10});
-	await makeTestClip({file: path.join(clips, 'city-night.mp4'), hue: 90});
+	await makeTestClip({file: path.join(clips, 'ocean-waves.mp4'), color: [40, 80, 200]});
+	await makeTestClip({file: path.join(clips, 'city-night.mp4'), color: [200, 60, 40]});
 	await writeCorruptClip(path.join(clips, 'broken.mp4'));
 	writeFileSync(script, 'The ocean glows at night. The city sleeps.');
 }, 60_000);

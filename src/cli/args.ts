@@ -14,6 +14,7 @@ export const OPTIONS = {
 	pitch: {type: 'string'},
 	browser: {type: 'string'},
 	concurrency: {type: 'string'},
+	scale: {type: 'string'},
 	'allow-network': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -30,7 +31,7 @@ export const parseCli = (argv: string[]): CliArgs => {
 	}
 };
 
-const number = (name: string, raw: string | undefined): number | undefined => {
+export const number = (name: string, raw: string | undefined): number | undefined => {
 	if (raw === undefined) return undefined;
 	const n = Number(raw);
 	if (!Number.isFinite(n)) throw new ReelError('BAD_OPTION', `--${name} must be a number, got "${raw}"`);
@@ -67,4 +68,5 @@ options:
   --pitch 0-99                 voice pitch (default 50)
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)
   --concurrency N              frames rendered in parallel (default 1)
+  --scale F                    render at F × the full size, e.g. 0.5 for a quick preview
   --allow-network              permit outgoing connections (reel needs none)`;

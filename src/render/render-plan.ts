@@ -13,6 +13,8 @@ export type RenderOptions = {
 	browser?: string | null;
 	/** Frames rendered at once; 1 is fastest on 2 cores. */
 	concurrency?: number;
+	/** Output scale relative to the plan's size (0.25 → 270×480 for 9:16); for previews and tests. */
+	scale?: number;
 	onProgress?: (fraction: number, stage: string) => void;
 };
 
@@ -40,6 +42,7 @@ export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: st
 			concurrency: options.concurrency ?? 1,
 			imageFormat: 'jpeg',
 			jpegQuality: 85,
+			scale: options.scale ?? 1,
 			overwrite: true,
 			logLevel: 'error',
 			onProgress: ({progress, stitchStage}) => options.onProgress?.(0.1 + progress * 0.9, stitchStage),

@@ -1,6 +1,7 @@
 // Real media files for tests, made on the spot: no fixtures downloaded.
 import {writeFile} from 'node:fs/promises';
 import {crc32, deflateSync} from 'node:zlib';
+import {RenderInternals} from '@remotion/renderer';
 import {runFf} from '../../src/render/ff';
 
 // Remotion's ffmpeg has no rawvideo demuxer, but it reads PNG frames from a pipe.
@@ -23,8 +24,8 @@ export const encodePng = ({rgb, width, height}: {rgb: Buffer; width: number; hei
 	return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 };
 
-/** An H.264 clip of moving colour bands, `seconds` long. */
-export const makeTestClip = async ({file, width = 64, height = 112, seconds = 2, fps = 15, hue = 0}: {file: string; width?: number; height?: number; seconds?: number; fps?: number; hue?: number}) => {
+/** An H.264 clip of moving diagonal bands in `color` (RGB) and a lighter shade, `seconds` long. */
+export const makeTestClip = async ({file, width = 64, height = 112, seconds = 2, fps = 15, color = [60, 90, 200]}: {file: string; width?: number; height?: number; seconds?: number; fps?: number; color?: [number, number, number]}) => {
 	const frames = Math.round(seconds * fps);
 	const pngs: Buffer[] = [];
 	for (let f = 0; f < frames; f++) {
@@ -33,9 +34,7 @@ export const makeTestClip = async ({file, width = 64, height = 112, seconds = 2,
 			for (let x = 0; x < width; x++) {
 				const o = (y * width + x) * 3;
 				const band = ((x + y + f * 2) >> 3) & 1;
-				rgb[o] = (hue + band * 120) & 255;
-				rgb[o + 1] = (80 + y) & 255;
-				rgb[o + 2] = (200 - hue + band * 40) & 255;
+				for (let c = 0; c < 3; c++) rgb[o + c] = Math.min(255, color[c] + band * 40);
 			}
 		}
 		pngs.push(encodePng({rgb, width, height}));
@@ -48,3 +47,37 @@ export const makeTestClip = async ({file, width = 64, height = 112, seconds = 2,
 };
 
 export const writeCorruptClip = (file: string) => writeFile(file, Buffer.from('this is not a video, just text pretending to be one'));
+
+/** One decoded video frame as RGB bytes, scaled to width × height. */
+export const frameAt = async ({file, timeMs, width, height}: {file: string; timeMs: number; width: number; height: number}): Promise<Buffer> => {
+	const task = RenderInternals.callFf({
+		bin: 'ffmpeg',
+		args: ['-v', 'error', '-ss', String(timeMs / 1000), '-i', file, '-frames:v', '1', '-vf', `scale=${width}:${height}`, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
+		indent: false,
+		logLevel: 'error',
+		binariesDirectory: null,
+		cancelSignal: undefined,
+		options: {encoding: 'buffer'},
+	});
+	return (await task).stdout as unknown as Buffer;
+};
+
+export type Region = {x0: number; y0: number; x1: number; y1: number};
+
+/** Mean colour of a region (fractions of the frame) and how many pixels pass `test`. */
+export const regionStats = ({rgb, width, height, region, test}: {rgb: Buffer; width: number; height: number; region: Region; test?: (r: number, g: number, b: number) => boolean}) => {
+	let n = 0;
+	let hits = 0;
+	const sum = [0, 0, 0];
+	for (let y = Math.floor(region.y0 * height); y < Math.floor(region.y1 * height); y++) {
+		for (let x = Math.floor(region.x0 * width); x < Math.floor(region.x1 * width); x++) {
+			const o = (y * width + x) * 3;
+			sum[0] += rgb[o];
+			sum[1] += rgb[o + 1];
+			sum[2] += rgb[o + 2];
+			if (test?.(rgb[o], rgb[o + 1], rgb[o + 2])) hits++;
+			n++;
+		}
+	}
+	return {mean: sum.map((v) => v / n) as [number, number, number], hits};
+};

@@ -30,14 +30,18 @@ export const makeOctaves = (seed: string, count: number, baseFreq: number): Octa
 export const sampleOctaves = (octaves: Octave[], x: number): number =>
 	octaves.reduce((sum, o) => sum + o.amp * Math.sin(x * o.freq + o.phase), 0);
 
-/**
- * Height of a silhouette at x: rounded hills, or with `sharp` the noise folded
- * at its zeros so peaks come to points (mountains, tree lines).
- */
-export const ridgeY = ({octaves, x, baseY, amp, sharp = false}: {octaves: Octave[]; x: number; baseY: number; amp: number; sharp?: boolean}): number => {
-	const n = sampleOctaves(octaves, x);
-	return baseY + amp * (sharp ? Math.abs(n) * 2 - 1 : n);
+/** Each octave folded into pointed crests: peaks on peaks, like a mountain range. */
+const sampleRidged = (octaves: Octave[], x: number): number => {
+	const total = octaves.reduce((sum, o) => sum + o.amp, 0);
+	return octaves.reduce((sum, o) => sum + o.amp * (1 - Math.abs(Math.sin(x * o.freq + o.phase))) ** 1.5, 0) / total;
 };
+
+/**
+ * Height of a silhouette at x: rounded hills, or with `sharp` pointed peaks
+ * (mountains, tree lines). Spans roughly baseY ± amp.
+ */
+export const ridgeY = ({octaves, x, baseY, amp, sharp = false}: {octaves: Octave[]; x: number; baseY: number; amp: number; sharp?: boolean}): number =>
+	sharp ? baseY + amp * (1 - 2.6 * sampleRidged(octaves, x)) : baseY + amp * sampleOctaves(octaves, x);
 
 /** A filled silhouette: the ridge line closed along the bottom edge. */
 export const ridgePath = ({width, bottom, baseY, amp, octaves, shift = 0, step = 12, sharp = false}: {

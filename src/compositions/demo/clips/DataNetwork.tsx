@@ -2,15 +2,17 @@ import React from 'react';
 import {Glow, Scene} from '../Scene';
 import {TAU, lerp, seeded, usePhase, wrap} from '../lib';
 
-const NODE_COUNT = 46;
+/** Nodes sit one per cell of a jittered grid, so they spread evenly without looking regular. */
+const GRID_COLS = 6;
+const GRID_ROWS = 8;
 /** Each node links to this many nearest neighbours. */
 const LINKS_PER_NODE = 3;
 const HORIZON_Y = 900;
 const VANISH_X = 360;
 
-const NODES = seeded('net-node', NODE_COUNT, (rnd) => ({
-	x: 30 + rnd('x') * 660,
-	y: 80 + rnd('y') * 900,
+const NODES = seeded('net-node', GRID_COLS * GRID_ROWS, (rnd, i) => ({
+	x: ((i % GRID_COLS) + 0.1 + rnd('x') * 0.8) * (720 / GRID_COLS),
+	y: 60 + (Math.floor(i / GRID_COLS) + 0.1 + rnd('y') * 0.8) * (880 / GRID_ROWS),
 	r: 2.5 + rnd('r') ** 2 * 5,
 	drift: 6 + rnd('d') * 14,
 	phase: rnd('p') * TAU,
@@ -43,7 +45,7 @@ const PULSES = seeded('net-pulse', 34, (rnd) => ({
 	reverse: rnd('r') < 0.5,
 }));
 
-const HUB = 17;
+const HUB = 3 * GRID_COLS + 2;
 
 export const DataNetwork: React.FC = () => {
 	const {phase} = usePhase();

@@ -93,7 +93,7 @@ export const ForestMist: React.FC = () => {
 			})}
 			<g opacity={0.55 + 0.15 * Math.sin(t)}>
 				{[0, 1, 2].map((i) => (
-					<polygon key={i} points={`${620 + i * 30},300 ${680 + i * 30},300 ${120 + i * 160},1280 ${-60 + i * 160},1280`} fill="url(#forest-ray)" />
+					<polygon key={i} points={`560,430 ${560 + 8 * (i + 1)},440 ${140 + i * 170},1280 ${-40 + i * 170},1280`} fill="url(#forest-ray)" />
 				))}
 			</g>
 		</Scene>

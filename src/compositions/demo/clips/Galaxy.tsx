@@ -10,9 +10,9 @@ const SHOOTING_STAR = {start: 0.35, frames: 14};
 
 const gauss = (a: number, b: number) => Math.sqrt(-2 * Math.log(a + 1e-9)) * Math.cos(TAU * b);
 
-const FIELD = seeded('galaxy-star', 320, (rnd) => ({x: rnd('x') * 1100 - 190, y: rnd('y') * 1500 - 110, r: 0.4 + rnd('r') ** 3 * 2.2, k: 1 + Math.floor(rnd('k') * 3), phase: rnd('p') * TAU, hue: rnd('h')}));
+const FIELD = seeded('galaxy-star', 420, (rnd) => ({x: rnd('x') * 1100 - 190, y: rnd('y') * 1500 - 110, r: 0.6 + rnd('r') ** 3 * 2.4, k: 1 + Math.floor(rnd('k') * 3), phase: rnd('p') * TAU, hue: rnd('h')}));
 // Stars crowd the band: positions along it, spread across it by a gaussian.
-const BAND = seeded('galaxy-band', 380, (rnd) => ({along: rnd('a') * 1700 - 850, across: gauss(rnd('g1'), rnd('g2')) * 70, r: 0.4 + rnd('r') ** 4 * 1.6}));
+const BAND = seeded('galaxy-band', 520, (rnd) => ({along: rnd('a') * 1700 - 850, across: gauss(rnd('g1'), rnd('g2')) * 75, r: 0.6 + rnd('r') ** 4 * 1.8, o: 0.4 + rnd('o') * 0.6}));
 const CLOUDS = seeded('galaxy-nebula', 14, (rnd, i) => ({
 	along: -700 + i * 100 + rnd('a') * 60,
 	across: (rnd('c') - 0.5) * 60,
@@ -20,7 +20,7 @@ const CLOUDS = seeded('galaxy-nebula', 14, (rnd, i) => ({
 	ry: 45 + rnd('h') * 40,
 	color: ['#7b5cd6', '#4f7fe0', '#d67bb0', '#f1d3a6'][Math.floor(rnd('k') * 4)],
 }));
-const DUST = seeded('galaxy-dust', 8, (rnd, i) => ({along: -600 + i * 160 + rnd('a') * 60, across: (rnd('c') - 0.5) * 30, rx: 90 + rnd('r') * 90, ry: 10 + rnd('h') * 14}));
+const DUST = seeded('galaxy-dust', 9, (rnd, i) => ({along: -640 + i * 150 + rnd('a') * 60, across: (rnd('c') - 0.5) * 24, rx: 110 + rnd('r') * 90, ry: 14 + rnd('h') * 12}));
 const RIDGE = makeOctaves('galaxy-ridge', 4, 0.006);
 
 const starColor = (hue: number) => (hue < 0.15 ? '#ffd9b0' : hue < 0.3 ? '#b9ceff' : '#ffffff');
@@ -47,10 +47,10 @@ export const Galaxy: React.FC = () => {
 					))}
 					<Glow id="galaxy-core" cx={120} cy={0} rx={260} ry={90} r={0} color="#ffe6c0" opacity={0.45} />
 					{DUST.map((d, i) => (
-						<ellipse key={i} cx={d.along} cy={d.across} rx={d.rx} ry={d.ry} fill="#05060f" opacity={0.45} />
+						<Glow key={i} id={`galaxy-dust-${i}`} cx={d.along} cy={d.across} rx={d.rx} ry={d.ry} r={0} color="#04050d" opacity={0.75} />
 					))}
 					{BAND.map((s, i) => (
-						<circle key={i} cx={s.along} cy={s.across} r={s.r} fill="#f4f0ff" opacity={0.8} />
+						<circle key={i} cx={s.along} cy={s.across} r={s.r} fill="#f4f0ff" opacity={s.o} />
 					))}
 				</g>
 				{FIELD.map((s, i) => (

@@ -3,12 +3,17 @@ import {Glow, Scene, VerticalGradient} from '../Scene';
 import {TAU, lerp, makeOctaves, sampleOctaves, seeded, usePhase} from '../lib';
 
 const HORIZON_Y = 560;
-const SHORE_Y = 1030;
+const SHORE_Y = 1090;
 /** Wave rows between horizon and shore; more rows read as a busier sea. */
 const WAVE_ROWS = 14;
 const SUN = {x: 470, y: 420};
 
-const ROWS = seeded('ocean-row', WAVE_ROWS, (rnd) => ({phase: rnd('p') * TAU, freq: 0.012 + rnd('f') * 0.01}));
+// Rows advance two places per loop, so their looks repeat every two rows for a seamless loop.
+const ROWS = seeded('ocean-row', 2, (rnd) => ({
+	phase: rnd('p') * TAU,
+	octaves: makeOctaves(`ocean-row-${rnd('s')}`, 3, 0.012),
+	dash: [40 + rnd('a') * 80, 8 + rnd('b') * 30, 20 + rnd('c') * 60, 12 + rnd('d') * 30],
+}));
 const GLINTS = seeded('ocean-glint', 90, (rnd) => ({
 	depth: rnd('d') ** 1.6,
 	dx: (rnd('x') - 0.5) * 2,
@@ -27,12 +32,12 @@ export const Ocean: React.FC = () => {
 		const depth = s % 1;
 		const y = lerp(HORIZON_Y, SHORE_Y + 20, depth ** 1.7);
 		const amp = lerp(1, 16, depth ** 1.5);
-		const row = ROWS[i];
+		const row = ROWS[i % 2];
 		const pts: string[] = [];
-		for (let x = -20; x <= 740; x += 20) {
-			pts.push(`${x},${(y + amp * Math.sin(x * row.freq * lerp(2.5, 1, depth) + row.phase + t * 2)).toFixed(1)}`);
+		for (let x = -20; x <= 740; x += 16) {
+			pts.push(`${x},${(y + amp * sampleOctaves(row.octaves, x * lerp(2.5, 1, depth) + 40 * Math.sin(t * 2 + row.phase))).toFixed(1)}`);
 		}
-		return {depth, y, d: `M${pts.join(' L')}`, key: i};
+		return {depth, y, d: `M${pts.join(' L')}`, key: i, dash: row.dash.map((v) => v * lerp(0.4, 1.6, depth)).join(' ')};
 	}).sort((a, b) => a.depth - b.depth);
 	const wash = SHORE_Y + 55 * Math.sin(t * 2);
 	const foamPath = (offset: number) => {
@@ -44,8 +49,8 @@ export const Ocean: React.FC = () => {
 		<Scene background="#2a6f97">
 			<defs>
 				<VerticalGradient id="ocean-sky" stops={[[0, '#2c6cb5'], [0.55, '#8cc1ea'], [1, '#f6e7cc']]} />
-				<VerticalGradient id="ocean-sea" stops={[[0, '#3d86a8'], [0.35, '#1f6a8e'], [1, '#2aa3a8']]} />
-				<VerticalGradient id="ocean-sand" stops={[[0, '#c9b084'], [0.3, '#e3cd9f'], [1, '#d8bd8c']]} />
+				<VerticalGradient id="ocean-sea" stops={[[0, '#6aa6c4'], [0.06, '#2f7ea6'], [0.45, '#1b6288'], [1, '#23a0a6']]} />
+				<VerticalGradient id="ocean-sand" stops={[[0, '#a89070'], [0.25, '#d9c195'], [0.5, '#e8d4a8'], [1, '#d6bb8a']]} />
 			</defs>
 			<rect x={0} y={0} width={720} height={HORIZON_Y} fill="url(#ocean-sky)" />
 			<Glow id="ocean-sun-glow" cx={SUN.x} cy={SUN.y} r={300} color="#fff3d6" opacity={0.85} />
@@ -56,7 +61,7 @@ export const Ocean: React.FC = () => {
 			{rows.map((r) => (
 				<g key={r.key}>
 					<path d={`${r.d} L740,${r.y + 60 * r.depth + 8} L-20,${r.y + 60 * r.depth + 8} Z`} fill="#0f4f70" opacity={0.18 + 0.2 * r.depth} />
-					<path d={r.d} fill="none" stroke="#e8fbff" strokeWidth={lerp(0.8, 4, r.depth)} opacity={0.25 + 0.5 * r.depth} />
+					<path d={r.d} fill="none" stroke="#e8fbff" strokeWidth={lerp(0.8, 5, r.depth)} strokeDasharray={r.dash} strokeLinecap="round" opacity={0.2 + 0.55 * r.depth} />
 				</g>
 			))}
 			<Glow id="ocean-sun-path" cx={SUN.x} cy={HORIZON_Y + 160} rx={110} ry={220} r={0} color="#fff6dc" opacity={0.35} />

@@ -1,13 +1,13 @@
 import React from 'react';
 import {Glow, Scene, VerticalGradient} from '../Scene';
-import {TAU, makeOctaves, ridgePath, ridgeY, sampleOctaves, seeded, usePhase, wrap} from '../lib';
+import {TAU, makeOctaves, ridgeY, sampleOctaves, seeded, usePhase, wrap, type Octave} from '../lib';
 
-/** Mountain ranges back to front; `snow` is how far below the peaks snow reaches. */
+/** Ranges back to front; `snowLine` is the altitude (y) above which peaks are white. */
 const RANGES = [
-	{baseY: 560, amp: 170, freq: 0.0035, rock: '#8da3bd', shade: '#6f86a3', snow: 150, drift: 6},
-	{baseY: 760, amp: 190, freq: 0.0042, rock: '#5d7491', shade: '#445a78', snow: 120, drift: 14},
-	{baseY: 980, amp: 150, freq: 0.0055, rock: '#3c4f68', shade: '#2a3a50', snow: 70, drift: 26},
-].map((r, i) => ({...r, octaves: makeOctaves(`snow-range-${i}`, 4, r.freq), snowEdge: makeOctaves(`snow-edge-${i}`, 3, 0.05)}));
+	{baseY: 560, amp: 170, freq: 0.004, rock: '#8ea4be', snowLine: 520, drift: 6},
+	{baseY: 780, amp: 200, freq: 0.0045, rock: '#5f7694', snowLine: 700, drift: 14},
+	{baseY: 1000, amp: 160, freq: 0.006, rock: '#3d506a', snowLine: 940, drift: 26},
+].map((r, i) => ({...r, octaves: makeOctaves(`snow-range-${i}`, 4, r.freq), snowEdge: makeOctaves(`snow-edge-${i}`, 3, 0.04)}));
 
 /** Snowflake layers far to near; whole laps per loop keep the snowfall seamless. */
 const FLAKES = [
@@ -27,18 +27,39 @@ const FLAKES = [
 );
 
 const TREE_LINE = seeded('snow-tree', 26, (rnd, i) => ({x: i * 30 + rnd('x') * 20 - 10, h: 80 + rnd('h') * 90}));
+const STEP = 6;
 
-const Range: React.FC<{index: number; shift: number}> = ({index, shift}) => {
-	const r = RANGES[index];
-	const ridge = ridgePath({width: 720, bottom: 1280, baseY: r.baseY, amp: r.amp, octaves: r.octaves, shift, sharp: true, step: 8});
-	// Shadowed faces: the same ridge nudged sideways leaves the sunlit slopes uncovered.
-	const shadow = ridgePath({width: 720, bottom: 1280, baseY: r.baseY + 14, amp: r.amp, octaves: r.octaves, shift: shift - 22, sharp: true, step: 8});
-	const snowPts: string[] = [];
-	for (let x = -8; x <= 728; x += 8) {
-		const peak = ridgeY({octaves: r.octaves, x: x + shift, baseY: r.baseY, amp: r.amp, sharp: true});
-		const line = r.baseY - r.amp + r.snow + 30 * sampleOctaves(r.snowEdge, x + shift);
-		snowPts.push(`${x},${Math.max(peak, line).toFixed(1)}`);
+/** Shadowed faces: from each peak down its right slope to the valley, then back up inside the mountain. */
+const shadowFaces = (pts: {x: number; y: number}[]): string => {
+	const faces: string[] = [];
+	for (let i = 1; i < pts.length - 1; i++) {
+		if (!(pts[i].y < pts[i - 1].y && pts[i].y <= pts[i + 1].y)) continue;
+		let j = i + 1;
+		while (j < pts.length - 1 && pts[j + 1].y >= pts[j].y) j++;
+		const peak = pts[i];
+		const valley = pts[j];
+		const drop = valley.y - peak.y;
+		if (drop < 12) continue;
+		const slope = pts.slice(i, j + 1).map((p) => `${p.x.toFixed(1)},${p.y.toFixed(1)}`);
+		faces.push(`M${slope.join(' L')} L${(valley.x - (valley.x - peak.x) * 0.55).toFixed(1)},${(valley.y + drop * 1.2).toFixed(1)} Z`);
 	}
+	return faces.join(' ');
+};
+
+const Range: React.FC<{octaves: Octave[]; snowEdge: Octave[]; baseY: number; amp: number; rock: string; snowLine: number; shift: number; index: number}> = ({
+	octaves,
+	snowEdge,
+	baseY,
+	amp,
+	rock,
+	snowLine,
+	shift,
+	index,
+}) => {
+	const pts: {x: number; y: number}[] = [];
+	for (let x = -STEP * 4; x <= 720 + STEP * 4; x += STEP) pts.push({x, y: ridgeY({octaves, x: x + shift, baseY, amp, sharp: true})});
+	const ridge = `M${pts[0].x},1280 L${pts.map((p) => `${p.x},${p.y.toFixed(1)}`).join(' L')} L${pts[pts.length - 1].x},1280 Z`;
+	const snow = pts.map((p) => `${p.x},${Math.max(p.y, snowLine + 40 * sampleOctaves(snowEdge, p.x + shift)).toFixed(1)}`);
 	const id = `snow-clip-${index}`;
 	return (
 		<g>
@@ -47,10 +68,10 @@ const Range: React.FC<{index: number; shift: number}> = ({index, shift}) => {
 					<path d={ridge} />
 				</clipPath>
 			</defs>
-			<path d={ridge} fill={r.rock} />
+			<path d={ridge} fill={rock} />
 			<g clipPath={`url(#${id})`}>
-				<path d={`M-8,-10 L${snowPts.join(' L')} L728,-10 Z`} fill="#f4f8fc" />
-				<path d={shadow} fill={r.shade} opacity={0.55} />
+				<path d={`M${pts[0].x},-10 L${snow.join(' L')} L${pts[pts.length - 1].x},-10 Z`} fill="#f5f9fc" />
+				<path d={shadowFaces(pts)} fill="#23324d" opacity={0.32} />
 			</g>
 		</g>
 	);
@@ -68,11 +89,11 @@ export const SnowyMountains: React.FC = () => {
 			<Glow id="snow-sun" cx={180} cy={260} r={300} color="#ffffff" opacity={0.6} />
 			{RANGES.map((r, i) => (
 				<React.Fragment key={i}>
-					<Range index={i} shift={r.drift * Math.sin(t)} />
-					<Glow id={`snow-haze-${i}`} cx={360} cy={r.baseY + 140} rx={700} ry={90} r={0} color="#e8eef6" opacity={0.55} />
+					<Range index={i} octaves={r.octaves} snowEdge={r.snowEdge} baseY={r.baseY} amp={r.amp} rock={r.rock} snowLine={r.snowLine} shift={r.drift * Math.sin(t)} />
+					<Glow id={`snow-haze-${i}`} cx={360} cy={r.baseY + 170} rx={760} ry={70} r={0} color="#e8eef6" opacity={0.45} />
 				</React.Fragment>
 			))}
-			<path d={`M-20,1280 L-20,1160 Q360,1100 740,1170 L740,1280 Z`} fill="#eef3f8" />
+			<path d="M-20,1280 L-20,1160 Q360,1100 740,1170 L740,1280 Z" fill="#eef3f8" />
 			{TREE_LINE.map((tr, i) => {
 				const base = 1150 + Math.abs(tr.x - 360) * 0.03;
 				return (

@@ -9,7 +9,7 @@ const DROPS = 240;
 /** Rain slant: px sideways per px fallen. */
 const WIND = 0.18;
 
-const CLOUDS = seeded('storm-cloud', 16, (rnd) => ({x: rnd('x') * 820 - 50, y: 60 + rnd('y') * 420, rx: 160 + rnd('r') * 200, ry: 70 + rnd('h') * 80, phase: rnd('p') * TAU}));
+const CLOUDS = seeded('storm-cloud', 26, (rnd) => ({x: rnd('x') * 860 - 70, y: 20 + rnd('y') ** 1.5 * 520, rx: 150 + rnd('r') * 180, ry: 60 + rnd('h') * 70, phase: rnd('p') * TAU, shade: rnd('s')}));
 const RAIN = seeded('storm-drop', DROPS, (rnd) => ({
 	x: rnd('x') * 900 - 100,
 	y: rnd('y') * 1400,
@@ -27,16 +27,17 @@ const boltPath = (seed: string, x0: number, y0: number, y1: number): string => {
 	let d = `M${x0},${y0}`;
 	const forks: string[] = [];
 	for (let y = y0, i = 0; y < y1; i++) {
-		y += 25 + random(`${seed}-dy-${i}`) * 35;
-		x += (random(`${seed}-dx-${i}`) - 0.5) * 70;
+		y += 18 + random(`${seed}-dy-${i}`) * 40;
+		x += (random(`${seed}-dx-${i}`) - 0.5) * 60;
 		d += ` L${x.toFixed(1)},${y.toFixed(1)}`;
-		if (random(`${seed}-f-${i}`) < 0.12) {
+		if (random(`${seed}-f-${i}`) < 0.16 && y < y1 - 200) {
 			let fx = x;
 			let fy = y;
 			let f = `M${fx.toFixed(1)},${fy.toFixed(1)}`;
-			for (let k = 0; k < 4; k++) {
-				fy += 20 + random(`${seed}-fy-${i}-${k}`) * 25;
-				fx += (random(`${seed}-fx-${i}-${k}`) - 0.3) * 50;
+			const dir = random(`${seed}-fd-${i}`) < 0.5 ? -1 : 1;
+			for (let k = 0; k < 6; k++) {
+				fy += 15 + random(`${seed}-fy-${i}-${k}`) * 25;
+				fx += dir * (10 + random(`${seed}-fx-${i}-${k}`) * 30);
 				f += ` L${fx.toFixed(1)},${fy.toFixed(1)}`;
 			}
 			forks.push(f);
@@ -45,7 +46,9 @@ const boltPath = (seed: string, x0: number, y0: number, y1: number): string => {
 	return [d, ...forks].join(' ');
 };
 
-const BOLTS = STRIKES.map((_, i) => boltPath(`storm-bolt-${i}`, 200 + random(`storm-bolt-x-${i}`) * 320, 380, 1000));
+const BOLT_TOP_Y = 250;
+const BOLT_X = STRIKES.map((_, i) => 180 + random(`storm-bolt-x-${i}`) * 360);
+const BOLTS = STRIKES.map((_, i) => boltPath(`storm-bolt-${i}`, BOLT_X[i], BOLT_TOP_Y, 1040));
 
 const flashAt = (phase: number, durationInFrames: number): {level: number; bolt: number} => {
 	let level = 0;
@@ -75,15 +78,27 @@ export const Storm: React.FC = () => {
 				<VerticalGradient id="storm-ground" stops={[[0, '#0b0f12'], [1, '#050708']]} />
 			</defs>
 			<rect width={720} height={1280} fill="url(#storm-sky)" />
-			<rect width={720} height={1280} fill="#b9c8ff" opacity={level * 0.45} />
+			<rect width={720} height={1280} fill="#b9c8ff" opacity={level * 0.35} />
+			{bolt >= 0 || level > 0.2 ? <Glow id="storm-cloud-lit" cx={BOLT_X[Math.max(bolt, 0)]} cy={BOLT_TOP_Y - 60} rx={420} ry={260} r={0} color="#c3ceff" opacity={level * 0.8} /> : null}
 			{CLOUDS.map((c, i) => (
-				<Glow key={i} id={`storm-cloud-${i}`} cx={c.x + 25 * Math.sin(t + c.phase)} cy={c.y} rx={c.rx} ry={c.ry} r={0} color={level > 0.3 ? '#5d6a85' : '#2b3444'} opacity={0.9} />
+				<Glow
+					key={i}
+					id={`storm-cloud-${i}`}
+					cx={c.x + 25 * Math.sin(t + c.phase)}
+					cy={c.y}
+					rx={c.rx}
+					ry={c.ry}
+					r={0}
+					color={c.shade < 0.5 ? '#4a5568' : '#2c3545'}
+					opacity={0.95}
+				/>
 			))}
 			{bolt >= 0 ? (
 				<g>
-					<path d={BOLTS[bolt]} fill="none" stroke="#9fb4ff" strokeWidth={14} opacity={0.25} strokeLinejoin="round" />
+					<path d={BOLTS[bolt]} fill="none" stroke="#9fb4ff" strokeWidth={24} opacity={0.15} strokeLinejoin="round" />
+					<path d={BOLTS[bolt]} fill="none" stroke="#b5c4ff" strokeWidth={11} opacity={0.3} strokeLinejoin="round" />
 					<path d={BOLTS[bolt]} fill="none" stroke="#dfe6ff" strokeWidth={5} opacity={0.6} strokeLinejoin="round" />
-					<path d={BOLTS[bolt]} fill="none" stroke="#ffffff" strokeWidth={2} strokeLinejoin="round" />
+					<path d={BOLTS[bolt]} fill="none" stroke="#ffffff" strokeWidth={2.5} strokeLinejoin="round" />
 				</g>
 			) : null}
 			<path d={ridgePath({width: 720, bottom: 1280, baseY: 1060, amp: 45, octaves: GROUND})} fill="url(#storm-ground)" />

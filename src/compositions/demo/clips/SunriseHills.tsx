@@ -34,13 +34,13 @@ export const SunriseHills: React.FC = () => {
 			</defs>
 			<rect width={720} height={1280} fill="url(#sunrise-sky)" />
 			<Glow id="sunrise-glow-wide" cx={360} cy={sunY} rx={700} ry={380} r={0} color="#ffb46b" opacity={0.55 * warm} />
-			<g transform={`translate(360,${sunY}) rotate(${phase * 12})`} opacity={0.55 * warm}>
+			<g transform={`translate(360,${sunY}) rotate(${phase * 12})`} opacity={0.3 * warm}>
 				{Array.from({length: RAYS}, (_, i) => (
 					<polygon key={i} points="0,-10 900,-70 900,70 0,10" fill="url(#sunrise-ray)" transform={`rotate(${(i * 360) / RAYS})`} />
 				))}
 			</g>
 			{STREAKS.map((s, i) => (
-				<ellipse key={i} cx={s.x + 30 * phase} cy={s.y} rx={s.rx} ry={s.ry} fill="#ffc7a0" opacity={0.5} />
+				<Glow key={i} id={`sunrise-streak-${i}`} cx={s.x + 30 * phase} cy={s.y} rx={s.rx} ry={s.ry * 2} r={0} color="#ffd0b0" opacity={0.75} />
 			))}
 			<Glow id="sunrise-glow" cx={360} cy={sunY} r={190} color="#fff1c2" opacity={0.95} />
 			<circle cx={360} cy={sunY} r={58} fill="#fff7df" />
@@ -51,7 +51,7 @@ export const SunriseHills: React.FC = () => {
 					<g key={i}>
 						<path d={d} fill={h.fill} />
 						<path d={d} fill="none" stroke={h.rim} strokeWidth={2.5} opacity={0.5 * warm} />
-						{i < HILLS.length - 1 ? <Glow id={`sunrise-mist-${i}`} cx={360} cy={h.baseY + 70} rx={600} ry={50} r={0} color="#ffe2b8" opacity={0.5} /> : null}
+						{i < HILLS.length - 1 ? <Glow id={`sunrise-mist-${i}`} cx={360} cy={h.baseY + 40} rx={520} ry={40} r={0} color="#ffd9a8" opacity={0.3} /> : null}
 					</g>
 				);
 			})}
