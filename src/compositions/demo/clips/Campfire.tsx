@@ -2,7 +2,9 @@ import React from 'react';
 import {Glow, Scene, VerticalGradient} from '../Scene';
 import {TAU, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
 
-const FIRE = {x: 360, y: 960};
+const FIRE = {x: 360, y: 930};
+/** Flame size multiplier; the fire should fill about a third of the frame height. */
+const FLAME_SCALE = 1.3;
 /** Flame tongues: x offset from the centre, height, width. */
 const TONGUES = seeded('fire-tongue', 9, (rnd, i) => ({
 	dx: (i - 4) * 16 + (rnd('x') - 0.5) * 14,
@@ -22,7 +24,8 @@ const EMBERS = seeded('fire-ember', 46, (rnd) => ({
 	r: 1.2 + rnd('z') * 2.2,
 	phase: rnd('p') * TAU,
 }));
-const TREES = makeOctaves('fire-trees', 4, 0.02);
+const TREES = makeOctaves('fire-trees', 3, 0.03);
+const STARS = seeded('fire-star', 60, (rnd) => ({x: rnd('x') * 720, y: rnd('y') * 520, r: 0.6 + rnd('r') * 1.2, o: 0.3 + rnd('o') * 0.6}));
 
 /** A teardrop tongue: wide rounded base, tip bending with the flicker. */
 const tonguePath = (x: number, y: number, h: number, w: number, lean: number): string =>
@@ -51,7 +54,11 @@ export const Campfire: React.FC = () => {
 				</linearGradient>
 			</defs>
 			<rect width={720} height={1280} fill="url(#fire-sky)" />
-			<path d={ridgePath({width: 720, bottom: 1280, baseY: 620, amp: 90, octaves: TREES, step: 8, sharp: true})} fill="#0e0a0d" />
+			{STARS.map((s, i) => (
+				<circle key={i} cx={s.x} cy={s.y} r={s.r} fill="#fff5e6" opacity={s.o} />
+			))}
+			<Glow id="fire-glow-trees" cx={FIRE.x} cy={700} rx={520} ry={260} r={0} color="#ff7a2a" opacity={0.22 * flicker} />
+			<path d={ridgePath({width: 720, bottom: 1280, baseY: 600, amp: 110, octaves: TREES, step: 6, sharp: true})} fill="#1c1215" />
 			<Glow id="fire-glow-wide" cx={FIRE.x} cy={FIRE.y - 120} r={620} color="#ff6a1a" opacity={0.38 * flicker} />
 			<ellipse cx={FIRE.x} cy={1110} rx={560} ry={240} fill="#140b08" />
 			<Glow id="fire-ground" cx={FIRE.x} cy={FIRE.y + 40} rx={420} ry={150} r={0} color="#ff7b2a" opacity={0.55 * flicker} />
@@ -64,7 +71,8 @@ export const Campfire: React.FC = () => {
 						{TONGUES.map((f, i) => {
 							const s = 0.75 + 0.17 * Math.sin(t * f.k1 + f.phase) + 0.08 * Math.sin(t * f.k2 + f.phase * 2);
 							const lean = 28 * Math.sin(t * f.k1 * 0.5 + f.phase) * layer.scale + f.dx * 0.4;
-							return <path key={i} d={tonguePath(FIRE.x + f.dx * layer.scale, FIRE.y, f.h * s * layer.scale, f.w * (0.6 + 0.4 * layer.scale), lean)} fill={layer.color} />;
+							const h = f.h * s * layer.scale * FLAME_SCALE;
+							return <path key={i} d={tonguePath(FIRE.x + f.dx * layer.scale * FLAME_SCALE, FIRE.y, h, f.w * (0.6 + 0.4 * layer.scale) * FLAME_SCALE, lean)} fill={layer.color} />;
 						})}
 					</g>
 				))}

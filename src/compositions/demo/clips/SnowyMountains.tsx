@@ -4,9 +4,9 @@ import {TAU, makeOctaves, ridgeY, sampleOctaves, seeded, usePhase, wrap, type Oc
 
 /** Ranges back to front; `snowLine` is the altitude (y) above which peaks are white. */
 const RANGES = [
-	{baseY: 560, amp: 170, freq: 0.004, rock: '#8ea4be', snowLine: 520, drift: 6},
-	{baseY: 780, amp: 200, freq: 0.0045, rock: '#5f7694', snowLine: 700, drift: 14},
-	{baseY: 1000, amp: 160, freq: 0.006, rock: '#3d506a', snowLine: 940, drift: 26},
+	{baseY: 560, amp: 170, freq: 0.004, rock: '#8ea4be', snowLine: 620, drift: 6},
+	{baseY: 780, amp: 200, freq: 0.0045, rock: '#5f7694', snowLine: 820, drift: 14},
+	{baseY: 1000, amp: 160, freq: 0.006, rock: '#3d506a', snowLine: 1000, drift: 26},
 ].map((r, i) => ({...r, octaves: makeOctaves(`snow-range-${i}`, 4, r.freq), snowEdge: makeOctaves(`snow-edge-${i}`, 3, 0.04)}));
 
 /** Snowflake layers far to near; whole laps per loop keep the snowfall seamless. */

@@ -30,7 +30,7 @@ const boltPath = (seed: string, x0: number, y0: number, y1: number): string => {
 		y += 18 + random(`${seed}-dy-${i}`) * 40;
 		x += (random(`${seed}-dx-${i}`) - 0.5) * 60;
 		d += ` L${x.toFixed(1)},${y.toFixed(1)}`;
-		if (random(`${seed}-f-${i}`) < 0.16 && y < y1 - 200) {
+		if (random(`${seed}-f-${i}`) < 0.3 && y < y1 - 250) {
 			let fx = x;
 			let fy = y;
 			let f = `M${fx.toFixed(1)},${fy.toFixed(1)}`;
