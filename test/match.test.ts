@@ -39,9 +39,22 @@ describe('clip assignment', () => {
 		const picks = assignClips({shotScores: [none, none, none, none, none], clipIds: ['a', 'b', 'c']}).map((x) => x.clipId);
 		expect(picks).toEqual(['a', 'b', 'c', 'a', 'b']);
 	});
-	test('a matching clip may return only after a rest of a few shots', () => {
+	test('a matching clip may return when nothing else matches, but never back to back', () => {
 		const only = [s('a', 0.8), s('b', 0), s('c', 0), s('d', 0), s('e', 0)];
 		const picks = assignClips({shotScores: [only, only, only, only, only], clipIds: ['a', 'b', 'c', 'd', 'e']}).map((x) => x.clipId);
-		expect(picks).toEqual(['a', 'b', 'c', 'd', 'a']);
+		expect(picks).toEqual(['a', 'b', 'a', 'c', 'a']);
+	});
+});
+
+describe('clip assignment saves wanted clips', () => {
+	const s = (clipId: string, score: number) => ({clipId, score, reasons: []});
+	test('a shot that matches nothing does not spend the clip a later shot needs', () => {
+		const shotScores = [
+			[s('a', 0), s('b', 0), s('c', 0)],
+			[s('a', 0), s('b', 0.7), s('c', 0)],
+		];
+		expect(assignClips({shotScores, clipIds: ['a', 'b', 'c']}).map((x) => x.clipId)).toEqual(['a', 'b']);
+		const reversedIds = assignClips({shotScores, clipIds: ['b', 'a', 'c']}).map((x) => x.clipId);
+		expect(reversedIds).toEqual(['a', 'b']);
 	});
 });
