@@ -5,6 +5,8 @@ import {existsSync} from 'node:fs';
 
 Config.setEntryPoint('src/index.ts');
 Config.setVideoImageFormat('jpeg');
+Config.setPixelFormat('yuv420p');
+Config.setColorSpace('bt709');
 Config.setConcurrency(1);
 // A system Chromium when there is one: nothing is downloaded at render time.
 const browser =

@@ -44,7 +44,7 @@ describe('make renders a video', () => {
 		const {streams} = await probeStreams(out);
 		const video = streams.find((s) => s.codec_type === 'video')!;
 		const audio = streams.find((s) => s.codec_type === 'audio')!;
-		expect([video.codec_name, video.width, video.height]).toEqual(['h264', W, H]);
+		expect([video.codec_name, video.pix_fmt, video.width, video.height]).toEqual(['h264', 'yuv420p', W, H]);
 		expect(audio.codec_name).toBe('aac');
 		expect(Math.abs(Number(video.duration) * 1000 - plan.narration.durationMs)).toBeLessThanOrEqual(1000 / plan.fps);
 	});

@@ -8,7 +8,7 @@ export const runFf = async ({bin, args, input}: {bin: 'ffmpeg' | 'ffprobe'; args
 	return stdout;
 };
 
-export type StreamInfo = {codec_type: string; codec_name: string; width?: number; height?: number; duration?: string; sample_rate?: string};
+export type StreamInfo = {codec_type: string; codec_name: string; pix_fmt?: string; width?: number; height?: number; duration?: string; sample_rate?: string};
 
 export const probeStreams = async (file: string): Promise<{streams: StreamInfo[]; durationMs: number}> => {
 	const json = JSON.parse(await runFf({bin: 'ffprobe', args: ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]}));

@@ -42,6 +42,9 @@ export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: st
 			concurrency: options.concurrency ?? 1,
 			imageFormat: 'jpeg',
 			jpegQuality: 85,
+			// JPEG frames would otherwise give full-range yuvj420p, which some players and platforms mishandle.
+			pixelFormat: 'yuv420p',
+			colorSpace: 'bt709',
 			scale: options.scale ?? 1,
 			overwrite: true,
 			logLevel: 'error',
