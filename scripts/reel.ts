@@ -64,20 +64,21 @@ const demo = async (args: CliArgs) => {
 	}
 };
 
-const studio = () =>
+/** Extra arguments (e.g. `--port 3001 --no-open`) go to `remotion studio`. */
+const studio = (extra: string[]) =>
 	new Promise<void>((resolve, reject) => {
-		const child = spawn('npx', ['remotion', 'studio', 'src/index.ts'], {cwd: PROJECT_ROOT, stdio: 'inherit'});
+		const child = spawn('npx', ['remotion', 'studio', 'src/index.ts', ...extra], {cwd: PROJECT_ROOT, stdio: 'inherit'});
 		child.on('exit', (code) => (code ? reject(new ReelError('BAD_OPTION', `remotion studio exited with code ${code}`)) : resolve()));
 	});
 
 const main = async () => {
 	const [command, ...rest] = process.argv.slice(2);
+	if (command === 'studio') return studio(rest);
 	const args = parseCli(rest);
 	if (args.values.help || !command) return console.log(USAGE);
 	if (command === 'plan') return plan(args);
 	if (command === 'make') return make({...requireScriptAndClips(args, 'make'), args});
 	if (command === 'demo') return demo(args);
-	if (command === 'studio') return studio();
 	throw new ReelError('BAD_OPTION', `unknown command "${command}" (make, plan, demo, studio)`);
 };
 
