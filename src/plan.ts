@@ -57,6 +57,7 @@ export const ClipSchema = z.object({
 	durationMs: z.number().positive(),
 	width: z.number().int().positive(),
 	height: z.number().int().positive(),
+	fps: z.number().positive(),
 });
 export type Clip = z.infer<typeof ClipSchema>;
 

@@ -29,7 +29,8 @@ export const loadLibrary = async ({dir, warn}: {dir: string; warn: (m: string) =
 	if (files.length === 0) {
 		throw new ReelError('CLIPS_EMPTY', `${dir}: no video files (.mp4, .mov, .webm, .m4v, .mkv) in the clip folder`);
 	}
-	const cacheFile = path.join(cacheDir(), 'probes.json');
+	// v2: probes carry fps.
+	const cacheFile = path.join(cacheDir(), 'probes-v2.json');
 	const cache = ((await readJsonOrNull(cacheFile)) ?? {}) as ProbeCache;
 	let cacheChanged = false;
 	const manifest = await readManifest(root, warn);

@@ -72,7 +72,7 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 		const clips = await Promise.all(
 			usedIds.map(async (id) => {
 				const c = byId.get(id)!;
-				return {id, src: await linkClip(c.file), path: c.file, description: c.description, durationMs: c.durationMs, width: c.width, height: c.height};
+				return {id, src: await linkClip(c.file), path: c.file, description: c.description, durationMs: c.durationMs, width: c.width, height: c.height, fps: c.fps};
 			}),
 		);
 		const size = ASPECTS[options.aspect];
