@@ -44,6 +44,12 @@ describe('clip assignment', () => {
 		const picks = assignClips({shotScores: [only, only, only, only, only], clipIds: ['a', 'b', 'c', 'd', 'e']}).map((x) => x.clipId);
 		expect(picks).toEqual(['a', 'b', 'a', 'c', 'a']);
 	});
+	test('a much better match beats a weak fresh one; a close one does not', () => {
+		const shots = [[s('storm', 0.9), s('fire', 0)], [s('storm', 0), s('fire', 0), s('sky', 0)], [s('storm', 0.8), s('fire', 0.3), s('sky', 0.6)]];
+		expect(assignClips({shotScores: shots, clipIds: ['storm', 'fire', 'sky']}).map((x) => x.clipId)).toEqual(['storm', 'fire', 'sky']);
+		shots[2] = [s('storm', 0.8), s('fire', 0.3), s('sky', 0.2)];
+		expect(assignClips({shotScores: shots, clipIds: ['storm', 'fire', 'sky']}).map((x) => x.clipId)).toEqual(['storm', 'sky', 'storm']);
+	});
 });
 
 describe('clip assignment saves wanted clips', () => {
@@ -56,5 +62,13 @@ describe('clip assignment saves wanted clips', () => {
 		expect(assignClips({shotScores, clipIds: ['a', 'b', 'c']}).map((x) => x.clipId)).toEqual(['a', 'b']);
 		const reversedIds = assignClips({shotScores, clipIds: ['b', 'a', 'c']}).map((x) => x.clipId);
 		expect(reversedIds).toEqual(['a', 'b']);
+	});
+});
+
+describe('keywords', () => {
+	test('a capitalised sentence opener is still lemmatised; stray abbreviations are not terms', async () => {
+		const {keywords, tokenize} = await import('../src/analysis/script/nlp');
+		expect(keywords(tokenize('Storms always pass.'))).toEqual(['storm', 'pass']);
+		expect(keywords(tokenize('Waves roll in.'))).toEqual(['wave', 'roll']);
 	});
 });

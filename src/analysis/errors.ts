@@ -10,7 +10,12 @@ export type ReelErrorCode =
 	| 'BAD_OPTION'
 	| 'NETWORK_BLOCKED'
 	| 'RENDER_FAILED'
-	| 'TTS_FAILED';
+	| 'TTS_FAILED'
+	| 'AUDIO_UNREADABLE'
+	| 'AUDIO_EMPTY'
+	| 'AUDIO_SILENT'
+	| 'TRANSCRIPT_EMPTY'
+	| 'ALIGN_FAILED';
 
 export class ReelError extends Error {
 	constructor(

@@ -1,33 +1,32 @@
-// Chooses a clip for every shot, in order: the best-scoring clip not used yet;
-// a matching clip repeats only when no unused clip matches, and not in the next
-// shot of its last use (back to back it reads as a jump cut); otherwise the
-// clip later shots want least.
+// Chooses a clip for every shot, in order. A clip already shown pays a
+// penalty, so a fresh clip that matches wins, but a clearly better match may
+// come back (the storm clip for "lightning" rather than a campfire at night).
+// Never the same clip twice in a row: back to back it reads as a jump cut.
+// When nothing matches, the clip later shots want least is spent.
 import type {Scored} from './keywords';
 
-/** Shots that must pass before a clip may come back. */
-const REPEAT_GAP = 1;
+/** Score a repeated clip gives up; higher means more variety, less relevance. */
+export const REPEAT_PENALTY = 0.25;
 
 export type Assignment = {clipId: string; score: number; reasons: string[]};
 
 export const assignClips = ({shotScores, clipIds}: {shotScores: Scored[][]; clipIds: string[]}): Assignment[] => {
 	const lastUsed = new Map<string, number>();
 	const demandAfter = futureDemand(shotScores);
+	const order = new Map(clipIds.map((id, i) => [id, i]));
 	return shotScores.map((scores, shot) => {
-		const gap = Math.min(REPEAT_GAP, clipIds.length - 1);
-		const rested = (id: string) => shot - (lastUsed.get(id) ?? -Infinity) > gap;
-		const unused = scores.filter((s) => !lastUsed.has(s.clipId));
-		const byScore = (a: Scored, b: Scored) => b.score - a.score || clipIds.indexOf(a.clipId) - clipIds.indexOf(b.clipId);
-		const bestUnused = [...unused].sort(byScore)[0];
-		const bestRepeat = scores.filter((s) => rested(s.clipId) && s.score > 0).sort(byScore)[0];
-		let choice: Scored | undefined;
-		if (bestUnused && bestUnused.score > 0) choice = bestUnused;
-		else if (bestRepeat) choice = bestRepeat;
-		else {
-			// Nothing fits: spend the clip the rest of the script wants least, least recently used first.
+		const allowed = scores.filter((s) => lastUsed.get(s.clipId) !== shot - 1 || clipIds.length === 1);
+		const effective = (s: Scored) => (s.score > 0 ? s.score - (lastUsed.has(s.clipId) ? REPEAT_PENALTY : 0) : 0);
+		const best = [...allowed].sort((a, b) => effective(b) - effective(a) || order.get(a.clipId)! - order.get(b.clipId)!)[0];
+		let choice = best;
+		if (effective(best) <= 0) {
 			const demand = demandAfter[shot];
-			choice = scores
-				.filter((s) => rested(s.clipId))
-				.sort((a, b) => (demand.get(a.clipId) ?? 0) - (demand.get(b.clipId) ?? 0) || (lastUsed.get(a.clipId) ?? -1) - (lastUsed.get(b.clipId) ?? -1))[0];
+			choice = [...allowed].sort(
+				(a, b) =>
+					(demand.get(a.clipId) ?? 0) - (demand.get(b.clipId) ?? 0) ||
+					(lastUsed.get(a.clipId) ?? -1) - (lastUsed.get(b.clipId) ?? -1) ||
+					order.get(a.clipId)! - order.get(b.clipId)!,
+			)[0];
 		}
 		lastUsed.set(choice.clipId, shot);
 		return {clipId: choice.clipId, score: choice.score, reasons: choice.reasons};

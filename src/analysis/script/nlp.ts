@@ -1,5 +1,6 @@
 // One wink-nlp instance per process: the model takes ~100 ms to load.
 import winkNLP from 'wink-nlp';
+import lemmatizer from 'wink-lemmatizer';
 import type {ItemSentence, ItemToken, ItsFunction} from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
@@ -54,9 +55,36 @@ export const splitSentences = (text: string): string[] => {
 };
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+const TERM = /^[\p{L}\p{N}][\p{L}\p{N}'-]*$/u;
+
+/**
+ * The dictionary form for matching. wink tags a capitalised sentence opener
+ * ("Storms always pass.") as a proper noun and leaves it uninflected, so nouns
+ * and proper nouns go through wink-lemmatizer's noun rules too.
+ */
+const matchLemma = (t: Token): string => {
+	const word = t.text.toLowerCase().replace(/\.+$/, '');
+	if (t.pos === 'PROPN' || t.pos === 'NOUN') return lemmatizer.noun(word);
+	if (t.pos === 'VERB') return lemmatizer.verb(word);
+	if (t.pos === 'ADJ') return lemmatizer.adjective(word);
+	return t.lemma;
+};
+
+const stopCache = new Map<string, boolean>();
+/** wink reads a sentence-final "in." as one token (an abbreviation) and misses that it is a stop word. */
+const isStopWord = (word: string): boolean => {
+	let stop = stopCache.get(word);
+	if (stop === undefined) {
+		stop = tokenize(word).every((t) => t.stop);
+		stopCache.set(word, stop);
+	}
+	return stop;
+};
 
 /** Lemmas of the content words: what a clip description should share with the scene. */
 export const keywords = (tokens: Token[]): string[] =>
 	tokens
-		.filter((t) => t.kind === 'word' && !t.stop && CONTENT_POS.has(t.pos) && t.lemma.length > 1)
-		.map((t) => t.lemma);
+		.filter((t) => t.kind === 'word' && !t.stop && CONTENT_POS.has(t.pos))
+		.filter((t) => !t.text.endsWith('.') || !isStopWord(t.text.toLowerCase().replace(/\.+$/, '')))
+		.map(matchLemma)
+		.filter((lemma) => lemma.length > 1 && TERM.test(lemma));

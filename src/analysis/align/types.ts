@@ -1,0 +1,39 @@
+// Shapes of the forced aligner's input and output. Times are milliseconds from
+// the start of the audio as given (before any resampling).
+
+/** One transcript word and when it is heard. */
+export type AlignedWord = {
+	/** The transcript's token, as written (punctuation kept). */
+	text: string;
+	startMs: number;
+	endMs: number;
+	/** 0–1: how sure the aligner is of this word's place; below ~0.5 treat as a guess. */
+	confidence: number;
+};
+
+export type AlignResult = {
+	/** `words[i]` times the i-th transcript word; ordered, non-overlapping, inside the audio. */
+	words: AlignedWord[];
+	/** Things a user should hear about (speech missing from the transcript, words not found in the audio, ...). */
+	warnings: string[];
+};
+
+export type AlignOptions = {
+	/** Audio up to this long is aligned in one pass; longer audio in windows. @default 60000 */
+	singlePassMaxMs: number;
+	/** Target window length for long audio (cut at a pause near it). @default 30000 */
+	windowMs: number;
+	/** Move boundaries next to pauses onto the signal's speech onset/offset. @default true */
+	refineBoundaries: boolean;
+};
+
+export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 60_000, windowMs: 30_000, refineBoundaries: true};
+
+/** Mono samples in [-1, 1]. */
+export type Pcm = {samples: Float32Array; sampleRate: number};
+
+/**
+ * A stretch the decoder reported: a transcript word (`wordIndex` ≥ 0) or a pause
+ * / noise (`wordIndex` = -1). Times are in ms from the start of the whole audio.
+ */
+export type Segment = {wordIndex: number; startMs: number; endMs: number; score: number};
