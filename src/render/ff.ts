@@ -8,6 +8,13 @@ export const runFf = async ({bin, args, input}: {bin: 'ffmpeg' | 'ffprobe'; args
 	return stdout;
 };
 
+/** Like runFf, for binary output (decoded audio on stdout). */
+export const runFfBytes = async ({args, maxBytes = 2 ** 30}: {args: string[]; maxBytes?: number}): Promise<Buffer> => {
+	const task = RenderInternals.callFf({bin: 'ffmpeg', args, indent: false, logLevel: 'error', binariesDirectory: null, cancelSignal: undefined, options: {encoding: 'buffer', maxBuffer: maxBytes}});
+	const {stdout} = await task;
+	return stdout as unknown as Buffer;
+};
+
 export type StreamInfo = {codec_type: string; codec_name: string; pix_fmt?: string; width?: number; height?: number; duration?: string; sample_rate?: string};
 
 export const probeStreams = async (file: string): Promise<{streams: StreamInfo[]; durationMs: number}> => {

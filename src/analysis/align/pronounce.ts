@@ -66,7 +66,7 @@ export const pronounceWithEspeak = async (words: string[]): Promise<Map<string, 
 	const phones: string[][] = words.map(() => []);
 	let current = -1;
 	for (const event of speech?.events ?? []) {
-		if (event.type === 'word') current = starts.findLastIndex((s) => s <= event.textPosition);
+		if (event.type === 'word') current = starts.filter((s) => s <= event.textPosition).length - 1;
 		else if (event.type === 'phoneme' && current >= 0 && typeof event.id === 'string') phones[current].push(...ipaToArpabet(event.id));
 	}
 	words.forEach((word, i) => result.set(word, phones[i].length ? phones[i] : spellOut(word)));

@@ -19,7 +19,7 @@ export type AlignResult = {
 };
 
 export type AlignOptions = {
-	/** Audio up to this long is aligned in one pass; longer audio in windows. @default 60000 */
+	/** Audio up to this long is aligned in one pass; longer audio in windows. @default 45000 */
 	singlePassMaxMs: number;
 	/** Target window length for long audio (cut at a pause near it). @default 30000 */
 	windowMs: number;
@@ -27,13 +27,7 @@ export type AlignOptions = {
 	refineBoundaries: boolean;
 };
 
-export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 60_000, windowMs: 30_000, refineBoundaries: true};
+export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: true};
 
 /** Mono samples in [-1, 1]. */
 export type Pcm = {samples: Float32Array; sampleRate: number};
-
-/**
- * A stretch the decoder reported: a transcript word (`wordIndex` ≥ 0) or a pause
- * / noise (`wordIndex` = -1). Times are in ms from the start of the whole audio.
- */
-export type Segment = {wordIndex: number; startMs: number; endMs: number; score: number};

@@ -1,0 +1,93 @@
+// npm run eval:align [-- DIR] [--no-refine] [--no-fillers] [--no-long]
+// Word-boundary error of the aligner against reference TextGrids (default: the
+// MFA development set in ../shared/data/align/mfa), per file and overall, with
+// real-time factor; then a 5-minute take (the files repeated) for speed and memory.
+import {readFile, readdir} from 'node:fs/promises';
+import {loadavg} from 'node:os';
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {alignWords} from '../src/analysis/align/align-words';
+import {loadAudioFile} from '../src/analysis/align/audio';
+import {boundaryErrors, pairWords, summarize, type BoundaryStats, type TimedText} from '../src/analysis/align/evaluate';
+import {parseTextGrid, wordIntervals} from '../src/analysis/align/textgrid';
+import type {Pcm} from '../src/analysis/align/types';
+import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
+import {peakRssMb} from '../src/analysis/report/stages';
+
+const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}}, allowPositionals: true});
+const dir = positionals[0] ?? path.join(PROJECT_ROOT, '..', 'shared', 'data', 'align', 'mfa');
+const FILLERS = /^(uh|um|erm|er|ah|hmm|mm)$/i;
+const keepWord = (text: string) => !values['no-fillers'] || !FILLERS.test(text);
+
+type Case = {name: string; pcm: Pcm; transcript: string; reference: TimedText[]};
+
+const loadCase = async (name: string): Promise<Case> => {
+	const base = path.join(dir, name);
+	const transcript = (await readFile(`${base}.txt`, 'utf8')).split(/\s+/).filter(keepWord).join(' ');
+	const reference = wordIntervals(parseTextGrid(await readFile(`${base}.TextGrid`, 'utf8'))).filter((w) => keepWord(w.text));
+	return {name, pcm: await loadAudioFile(`${base}.wav`), transcript, reference};
+};
+
+const run = async ({pcm, transcript, reference}: Omit<Case, 'name'>) => {
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	const {words} = await alignWords({samples: pcm.samples, sampleRate: pcm.sampleRate, transcript, options: {refineBoundaries: !values['no-refine']}});
+	const wallMs = performance.now() - started;
+	const {user, system} = process.cpuUsage(cpu);
+	return {errors: boundaryErrors(pairWords(words, reference)), wallMs, cpuMs: (user + system) / 1000, audioMs: (pcm.samples.length * 1000) / pcm.sampleRate};
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
+const row = (label: string, s: BoundaryStats, timing: string) =>
+	`${label.padEnd(18)} ${String(s.boundaries).padStart(4)}  median ${s.medianMs.toFixed(0).padStart(3)} ms  mean ${s.meanMs.toFixed(1).padStart(5)} ms  ≤20 ${pct(s.within20)}  ≤50 ${pct(s.within50)}  ≤100 ${pct(s.within100)}  ${timing}`;
+const timing = ({audioMs, wallMs, cpuMs}: {audioMs: number; wallMs: number; cpuMs: number}) =>
+	`audio ${(audioMs / 1000).toFixed(1)} s, time ${(wallMs / 1000).toFixed(2)} s (cpu ${(cpuMs / 1000).toFixed(2)} s), RTF ${(wallMs / audioMs).toFixed(3)}`;
+
+/**
+ * Five minutes of the cases, each repeated in a block (A A A A B B B B ...): long-audio
+ * windows, speed and memory at the scale of a real voice-over. Blocks, because a window
+ * straddling two different recordings (room, noise, level) aligns worse than any real take.
+ */
+const longCase = (cases: Case[], minutes: number): Omit<Case, 'name'> => {
+	const totalMs = cases.reduce((ms, c) => ms + (c.pcm.samples.length * 1000) / c.pcm.sampleRate, 0);
+	const repeats = Math.ceil((minutes * 60_000) / totalMs);
+	const parts = cases.flatMap((c) => Array.from({length: repeats}, () => c));
+	const samples = new Float32Array(parts.reduce((n, c) => n + c.pcm.samples.length, 0));
+	const reference: TimedText[] = [];
+	let offset = 0;
+	for (const c of parts) {
+		samples.set(c.pcm.samples, offset);
+		const offsetMs = (offset * 1000) / c.pcm.sampleRate;
+		reference.push(...c.reference.map((w) => ({...w, startMs: w.startMs + offsetMs, endMs: w.endMs + offsetMs})));
+		offset += c.pcm.samples.length;
+	}
+	return {pcm: {samples, sampleRate: parts[0].pcm.sampleRate}, transcript: parts.map((c) => c.transcript).join('\n'), reference};
+};
+
+const main = async () => {
+	const names = (await readdir(dir)).filter((f) => f.endsWith('.TextGrid')).map((f) => f.replace(/\.TextGrid$/, '')).sort();
+	if (names.length === 0) throw new Error(`${dir}: no .TextGrid files`);
+	const cases = await Promise.all(names.map(loadCase));
+	console.log(`eval:align on ${dir} (${names.length} files${values['no-refine'] ? ', no refinement' : ''}${values['no-fillers'] ? ', fillers removed from transcripts' : ''})`);
+	await alignWords({samples: cases[0].pcm.samples.subarray(0, 32000), sampleRate: 16000, transcript: 'warm up'}).catch(() => undefined); // model load is not alignment time
+	const all = {errors: [] as number[], wallMs: 0, cpuMs: 0, audioMs: 0};
+	for (const c of cases) {
+		const r = await run(c);
+		console.log(row(c.name, summarize(r.errors), timing(r)));
+		all.errors.push(...r.errors);
+		all.wallMs += r.wallMs;
+		all.cpuMs += r.cpuMs;
+		all.audioMs += r.audioMs;
+	}
+	console.log(row('overall', summarize(all.errors), timing(all)));
+	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on this ${(await import('node:os')).cpus().length}-core machine`);
+	if (values['no-long']) return;
+	const long = await run(longCase(cases, 5));
+	console.log(row('5-minute take', summarize(long.errors), timing(long)));
+	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+};
+
+main().catch((error: Error) => {
+	process.stderr.write(`reel: eval:align: ${error.message}\n`);
+	process.exit(1);
+});

@@ -1,0 +1,109 @@
+// Transcript + audio → when each transcript word is spoken. A short list of
+// stages: read both, check there is something to align, look up
+// pronunciations, decode (in windows when long), refine on the signal, and
+// say how far to trust the result.
+import {ReelError} from '../errors';
+import {isSilent, measureActivity, speechMask, type Activity} from './activity';
+import {loadAudioFile, toAlignRate} from './audio';
+import {extraSpeechWarnings, lowConfidenceWarnings, wordConfidence} from './diagnose';
+import {loadEngine, type DecodedWord} from './engine';
+import {buildLexicon} from './lexicon';
+import {refineBoundaries} from './refine';
+import {classifyWord, wordsFromTranscript, type TranscriptWord} from './transcript';
+import {defaultAlignOptions, type AlignOptions, type AlignResult, type AlignedWord, type Pcm} from './types';
+import {decodeInWindows} from './windows';
+
+export type AlignInput = ({audioFile: string} | {samples: Float32Array; sampleRate: number}) &
+	({transcript: string} | {words: string[]}) & {options?: Partial<AlignOptions>};
+
+/** Sound this far above the floor counts when estimating the speaking rate and finding pauses. */
+const SPEECH_DB = 6;
+
+const readInput = async (input: AlignInput): Promise<{pcm: Pcm; words: TranscriptWord[]; label: string}> => {
+	const words = 'words' in input ? input.words.map(classifyWord) : wordsFromTranscript(input.transcript);
+	if (!words.some((w) => w.kind !== 'none')) throw new ReelError('TRANSCRIPT_EMPTY', 'the transcript has no words to align');
+	const label = 'audioFile' in input ? input.audioFile : 'audio';
+	const pcm = 'audioFile' in input ? await loadAudioFile(input.audioFile) : toAlignRate(input, label);
+	return {pcm, words, label};
+};
+
+/** Words the decoder could not place: spread over what is left, by length, with no confidence. */
+const spreadWords = (count: number, fromMs: number, toMs: number): DecodedWord[] =>
+	Array.from({length: count}, (_, i) => ({
+		wordIndex: i,
+		startMs: fromMs + ((toMs - fromMs) * i) / count,
+		endMs: fromMs + ((toMs - fromMs) * (i + 1)) / count,
+		probability: 0,
+	}));
+
+const decodeAll = (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, keys: string[], activity: Activity, options: AlignOptions) => {
+	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
+	const speech = speechMask(activity, SPEECH_DB);
+	const result = decodeInWindows({engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, speech, options});
+	if (result.failedFrom === null) return {decoded: result.words, failure: null};
+	const rest = spreadWords(keys.length - result.failedFrom, result.failedAtMs, durationMs).map((w) => ({...w, wordIndex: w.wordIndex + result.failedFrom!}));
+	return {decoded: [...result.words, ...rest], failure: {fromWord: result.failedFrom, atMs: result.failedAtMs}};
+};
+
+/** Decoded segments → one timed word per transcript word (words with nothing to hear get an instant). */
+const toAlignedWords = ({words, spokenIndex, phoneCounts, decoded, activity, options}: {
+	words: TranscriptWord[];
+	spokenIndex: number[];
+	phoneCounts: number[];
+	decoded: DecodedWord[];
+	activity: Activity;
+	options: AlignOptions;
+}): AlignedWord[] => {
+	const spoken = decoded.filter((w) => w.wordIndex >= 0);
+	const placed = spoken.map((w) => {
+		const at = decoded.indexOf(w);
+		const before = decoded[at - 1];
+		const after = decoded[at + 1];
+		return {startMs: w.startMs, endMs: w.endMs, pauseBefore: !before || before.wordIndex < 0 || before.endMs < w.startMs, pauseAfter: !after || after.wordIndex < 0 || after.startMs > w.endMs};
+	});
+	const times = options.refineBoundaries ? refineBoundaries({words: placed, activity}) : placed;
+	const out: AlignedWord[] = [];
+	let cursor = 0;
+	let next = 0;
+	words.forEach((word, i) => {
+		if (spokenIndex[next] !== i) {
+			out.push({text: word.text, startMs: cursor, endMs: cursor, confidence: 0});
+			return;
+		}
+		const t = times[next];
+		const startMs = Math.max(cursor, Math.round(t.startMs));
+		const endMs = Math.max(startMs + 1, Math.round(t.endMs));
+		out.push({text: word.text, startMs, endMs, confidence: wordConfidence(spoken[next], phoneCounts[i])});
+		cursor = endMs;
+		next++;
+	});
+	return out;
+};
+
+export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
+	const options = {...defaultAlignOptions, ...input.options};
+	const {pcm, words, label} = await readInput(input);
+	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
+	const activity = measureActivity(pcm);
+	if (isSilent(activity)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
+	const engine = await loadEngine().catch((error: Error) => {
+		throw new ReelError('ALIGN_FAILED', `cannot load the acoustic model (soundswallower): ${error.message.split('\n')[0]}`);
+	});
+	const lexicon = await buildLexicon(engine, words);
+	const spokenIndex = words.flatMap((w, i) => (w.kind === 'none' ? [] : [i]));
+	const keys = spokenIndex.map((i) => lexicon.keys[i]!);
+	const {decoded, failure} = decodeAll(engine, pcm, keys, activity, options);
+	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, options});
+	const limitMs = Math.floor(durationMs);
+	for (const w of aligned) {
+		w.startMs = Math.min(w.startMs, limitMs);
+		w.endMs = Math.min(w.endMs, limitMs);
+	}
+	const warnings = [
+		...(failure ? [`could not match the transcript to the audio from word ${spokenIndex[failure.fromWord] + 1} ("${words[spokenIndex[failure.fromWord]].text}") at ${(failure.atMs / 1000).toFixed(1)} s on: those times are estimates`] : []),
+		...lowConfidenceWarnings(aligned),
+		...extraSpeechWarnings({words: aligned, activity, durationMs}),
+		...(lexicon.guessed.length ? [`not in the dictionary, pronounced by espeak-ng: ${lexicon.guessed.slice(0, 8).join(', ')}${lexicon.guessed.length > 8 ? ', …' : ''}`] : []),
+	];
+	return {words: aligned, warnings};
+};

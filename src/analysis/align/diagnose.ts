@@ -1,0 +1,65 @@
+// How far to trust the result, per word and as a whole: the decoder's own
+// score, words squeezed to the shortest possible duration (the text had more
+// words than the audio there), and speech that no transcript word covers.
+import {frameAt, HOP_MS, speechMask, type Activity} from './activity';
+import type {DecodedWord} from './engine';
+import type {AlignedWord} from './types';
+
+/** Every phone at the model's 3-frame minimum: the word was forced into too little audio. */
+const MIN_PHONE_MS = 30;
+/** Untranscribed sound must stand this far above the floor, and last this long, to be reported. */
+const EXTRA_SPEECH_DB = 10;
+const EXTRA_SPEECH_MS = 1_000;
+/** This many low-confidence words in a row are reported as a stretch that does not match. */
+const LOW_CONFIDENCE = 0.5;
+const LOW_RUN = 3;
+
+/** The decoder's score, cut where a word of `phones` phones got no more than the minimum time. */
+export const wordConfidence = (word: DecodedWord, phones: number): number => {
+	const squeezed = phones >= 3 && word.endMs - word.startMs <= phones * MIN_PHONE_MS;
+	const score = Math.max(0, Math.min(1, word.probability));
+	return Math.round((squeezed ? score * 0.3 : score) * 1000) / 1000;
+};
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const quote = (words: AlignedWord[]) => `"${words.map((w) => w.text).join(' ').slice(0, 60)}"`;
+
+/** Runs of words the decoder placed with little confidence: text the audio may not contain. */
+export const lowConfidenceWarnings = (words: AlignedWord[]): string[] => {
+	const warnings: string[] = [];
+	let i = 0;
+	while (i < words.length) {
+		if (words[i].confidence >= LOW_CONFIDENCE) {
+			i++;
+			continue;
+		}
+		let end = i;
+		while (end < words.length && words[end].confidence < LOW_CONFIDENCE) end++;
+		if (end - i >= LOW_RUN) {
+			const run = words.slice(i, end);
+			warnings.push(`words ${i + 1}–${end} ${quote(run)} at ${seconds(run[0].startMs)}–${seconds(run[run.length - 1].endMs)} s fit the audio poorly: are they in the recording?`);
+		}
+		i = end;
+	}
+	return warnings;
+};
+
+/** Stretches of clear sound between aligned words: speech the transcript does not have. */
+export const extraSpeechWarnings = ({words, activity, durationMs}: {words: AlignedWord[]; activity: Activity; durationMs: number}): string[] => {
+	const mask = speechMask(activity, EXTRA_SPEECH_DB);
+	const gaps: [number, number][] = [];
+	let previousEnd = 0;
+	for (const w of words) {
+		if (w.startMs > previousEnd) gaps.push([previousEnd, w.startMs]);
+		previousEnd = Math.max(previousEnd, w.endMs);
+	}
+	gaps.push([previousEnd, durationMs]);
+	return gaps.flatMap(([a, b]) => {
+		const from = frameAt(a, mask.length);
+		const to = frameAt(b, mask.length);
+		const soundMs = mask.subarray(from, to).reduce((n, s) => n + s, 0) * HOP_MS;
+		return soundMs >= EXTRA_SPEECH_MS
+			? [`${seconds(a)}–${seconds(b)} s holds ${seconds(soundMs)} s of sound that no transcript word covers: is speech missing from the transcript?`]
+			: [];
+	});
+};

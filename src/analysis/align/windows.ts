@@ -1,0 +1,124 @@
+// Long audio in windows: the search's cost per frame grows with the number of
+// words it holds (five minutes in one pass: 29 s of CPU here; in 30-second
+// windows: 21 s), and so would its memory. Windows much shorter than that align
+// worse: the decoder normalises the cepstrum over the window (batch CMN), and a
+// short window full of pauses skews the mean. Each window ends in a pause; its text is a prefix
+// of the words still to place; the words that end well before the window's end
+// are kept, and the next window starts in the pause after them.
+import {BEAM_SCHEDULE, decode, type DecodedWord, type DecodeRequest, type loadEngine} from './engine';
+import {findPauses, HOP_MS} from './activity';
+
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
+
+export type WindowOptions = {singlePassMaxMs: number; windowMs: number};
+
+/** Words ending this close to a window's end may belong to speech cut off there: the next window redoes them. */
+const MARGIN_MS = 2_000;
+/** A window's text: the expected count times TAIL_FACTOR plus SLACK_WORDS, of which CORE_FACTOR times the expected count must be spoken. */
+const CORE_FACTOR = 0.6;
+const TAIL_FACTOR = 1.4;
+const SLACK_WORDS = 8;
+/** How far from the target length a window may end, to end in a pause. */
+const SNAP_MS = 5_000;
+/** A pause at least this long is a clean place to start the next window. */
+const CUT_PAUSE_MS = 150;
+
+/** The beam schedule in turn: wider only where the search finds no path. */
+export const decodeWithRetry = (engine: Engine, request: Omit<DecodeRequest, 'beams'>): DecodedWord[] | null => {
+	for (const beams of BEAM_SCHEDULE) {
+		const words = decode(engine, {...request, beams});
+		if (words) return words;
+	}
+	return null;
+};
+
+const slice = (samples: Float32Array, fromMs: number, toMs: number, rate: number) =>
+	samples.subarray(Math.round((fromMs * rate) / 1000), Math.round((toMs * rate) / 1000));
+
+/** The middle of the longest pause near `targetMs`, else `targetMs`. */
+const windowEnd = (pauses: [number, number][], targetMs: number): number => {
+	const near = pauses.filter(([a, b]) => b > targetMs - SNAP_MS && a < targetMs + SNAP_MS);
+	if (near.length === 0) return targetMs;
+	const [a, b] = near.reduce((best, p) => (p[1] - p[0] > best[1] - best[0] ? p : best));
+	return (a + b) / 2;
+};
+
+/** How many of the decoded words to keep, and where the next window starts. */
+const acceptWords = (words: DecodedWord[], endMs: number): {kept: DecodedWord[]; nextStartMs: number} => {
+	const spokenAt = words.flatMap((w, i) => (w.wordIndex >= 0 ? [i] : []));
+	let count = spokenAt.filter((i) => words[i].endMs <= endMs - MARGIN_MS).length || 1;
+	const pauseAfter = (c: number): DecodedWord | null => {
+		const next = words[spokenAt[c - 1] + 1];
+		return next && next.wordIndex < 0 && next.endMs - next.startMs >= CUT_PAUSE_MS ? next : null;
+	};
+	// Prefer to cut in a pause: the last kept word followed by one.
+	for (let c = count; c >= Math.max(1, count - 10); c--) {
+		if (pauseAfter(c)) {
+			count = c;
+			break;
+		}
+	}
+	const lastIndex = spokenAt[count - 1];
+	const pause = pauseAfter(count);
+	const nextStartMs = pause ? Math.min((pause.startMs + pause.endMs) / 2, pause.startMs + 500) : words[lastIndex].endMs;
+	return {kept: words.slice(0, lastIndex + 1), nextStartMs};
+};
+
+/**
+ * One window of long audio: a prefix of `keys`, about `expected` words long.
+ * Offered too few words (all used), it gets twice as many; ending on the last
+ * word it had to speak (perhaps forced in), it must speak half as many.
+ */
+const decodeWindow = (engine: Engine, {samples, offsetMs, keys, expected}: {samples: Float32Array; offsetMs: number; keys: string[]; expected: number}): DecodedWord[] | null => {
+	let count = Math.min(keys.length, Math.ceil(expected * TAIL_FACTOR) + SLACK_WORDS);
+	let minWords = Math.max(1, Math.floor(expected * CORE_FACTOR));
+	let words: DecodedWord[] | null = null;
+	for (let attempt = 0; attempt < 4; attempt++) {
+		words = decodeWithRetry(engine, {samples, offsetMs, keys: keys.slice(0, count), minWords: Math.min(minWords, count)});
+		const used = words ? words.filter((w) => w.wordIndex >= 0).length : 0;
+		if (words && used >= count && count < keys.length) count = Math.min(keys.length, count * 2);
+		else if ((!words || used <= minWords) && minWords > 1) minWords = Math.floor(minWords / 2);
+		else break;
+	}
+	return words;
+};
+
+/**
+ * All words placed, in order (pauses with wordIndex -1 between them), or null
+ * where the audio and the text could not be matched from `fromWord` on.
+ */
+export const decodeInWindows = ({engine, samples, sampleRate, keys, speech, options}: {
+	engine: Engine;
+	samples: Float32Array;
+	sampleRate: number;
+	keys: string[];
+	/** Speech mask in HOP_MS frames, to find pauses and the speaking rate. */
+	speech: Uint8Array;
+	options: WindowOptions;
+}): {words: DecodedWord[]; failedFrom: number | null; failedAtMs: number} => {
+	const durationMs = (samples.length * 1000) / sampleRate;
+	const pauses = findPauses(speech, 300);
+	const wordsPerSpeechMs = keys.length / Math.max(1000, speech.reduce((n, s) => n + s, 0) * HOP_MS);
+	const speechMsBetween = (a: number, b: number) => speech.subarray(Math.floor(a / HOP_MS), Math.ceil(b / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
+	const out: DecodedWord[] = [];
+	let from = 0;
+	let startMs = 0;
+	while (from < keys.length) {
+		const rest = keys.slice(from);
+		const lastWindow = startMs === 0 ? durationMs <= options.singlePassMaxMs : durationMs - startMs <= options.windowMs * 1.5;
+		if (lastWindow) {
+			const words = decodeWithRetry(engine, {samples: slice(samples, startMs, durationMs, sampleRate), offsetMs: startMs, keys: rest});
+			if (!words) return {words: out, failedFrom: from, failedAtMs: startMs};
+			out.push(...words.map((w) => ({...w, wordIndex: w.wordIndex < 0 ? -1 : w.wordIndex + from})));
+			return {words: out, failedFrom: null, failedAtMs: durationMs};
+		}
+		const endMs = windowEnd(pauses, startMs + options.windowMs);
+		const words = decodeWindow(engine, {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs, keys: rest, expected: wordsPerSpeechMs * speechMsBetween(startMs, endMs)});
+		if (!words) return {words: out, failedFrom: from, failedAtMs: startMs};
+		const {kept, nextStartMs} = acceptWords(words, endMs);
+		out.push(...kept.map((w) => ({...w, wordIndex: w.wordIndex < 0 ? -1 : w.wordIndex + from})));
+		from += kept.filter((w) => w.wordIndex >= 0).length;
+		startMs = nextStartMs;
+	}
+	return {words: out, failedFrom: null, failedAtMs: durationMs};
+};
