@@ -1,8 +1,7 @@
 // Real media files for tests, made on the spot: no fixtures downloaded.
 import {writeFile} from 'node:fs/promises';
 import {crc32, deflateSync} from 'node:zlib';
-import {RenderInternals} from '@remotion/renderer';
-import {runFf} from '../../src/render/ff';
+import {runFf, runFfBytes} from '../../src/render/ff';
 
 // Remotion's ffmpeg has no rawvideo demuxer, but it reads PNG frames from a pipe.
 const chunk = (type: string, data: Buffer) => {
@@ -49,18 +48,10 @@ export const makeTestClip = async ({file, width = 64, height = 112, seconds = 2,
 export const writeCorruptClip = (file: string) => writeFile(file, Buffer.from('this is not a video, just text pretending to be one'));
 
 /** One decoded video frame as RGB bytes, scaled to width × height. */
-export const frameAt = async ({file, timeMs, width, height}: {file: string; timeMs: number; width: number; height: number}): Promise<Buffer> => {
-	const task = RenderInternals.callFf({
-		bin: 'ffmpeg',
+export const frameAt = ({file, timeMs, width, height}: {file: string; timeMs: number; width: number; height: number}): Promise<Buffer> =>
+	runFfBytes({
 		args: ['-v', 'error', '-ss', String(timeMs / 1000), '-i', file, '-frames:v', '1', '-vf', `scale=${width}:${height}`, '-f', 'image2pipe', '-c:v', 'rawvideo', '-pix_fmt', 'rgb24', '-'],
-		indent: false,
-		logLevel: 'error',
-		binariesDirectory: null,
-		cancelSignal: undefined,
-		options: {encoding: 'buffer'},
 	});
-	return (await task).stdout as unknown as Buffer;
-};
 
 export type Region = {x0: number; y0: number; x1: number; y1: number};
 

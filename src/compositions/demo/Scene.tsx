@@ -1,6 +1,6 @@
 // Every clip draws in a fixed 720×1280 design space; the viewBox scales it to
 // whatever size the composition is registered at.
-import React from 'react';
+import React, {useId} from 'react';
 import {AbsoluteFill} from 'remotion';
 
 export const SCENE_WIDTH = 720;
@@ -18,28 +18,29 @@ export const Scene: React.FC<{background: string; children: React.ReactNode}> = 
 	</AbsoluteFill>
 );
 
-/** A soft round glow without CSS blur (blur is slow on a CPU-only Chromium). */
-export const Glow: React.FC<{id: string; cx: number; cy: number; r: number; color: string; opacity?: number; rx?: number; ry?: number}> = ({
-	id,
-	cx,
-	cy,
-	r,
-	color,
-	opacity = 1,
-	rx,
-	ry,
-}) => (
-	<>
-		<defs>
-			<radialGradient id={id}>
-				<stop offset="0%" stopColor={color} stopOpacity={opacity} />
-				<stop offset="40%" stopColor={color} stopOpacity={opacity * 0.45} />
-				<stop offset="100%" stopColor={color} stopOpacity={0} />
-			</radialGradient>
-		</defs>
-		<ellipse cx={cx} cy={cy} rx={rx ?? r} ry={ry ?? r} fill={`url(#${id})`} />
-	</>
-);
+/**
+ * An id unique in the document, for gradients and clip paths whose look changes
+ * with the frame: DemoClipTiles shows one clip several times in one document,
+ * where a shared id would paint every tile like the first.
+ */
+export const useSvgId = (): string => useId().replace(/[^a-zA-Z0-9_-]/g, '');
+
+/** A soft round (or, with rx/ry, elliptical) glow without CSS blur, which is slow on a CPU-only Chromium. */
+export const Glow: React.FC<{cx: number; cy: number; r?: number; rx?: number; ry?: number; color: string; opacity?: number}> = ({cx, cy, r = 0, rx, ry, color, opacity = 1}) => {
+	const id = `glow${useSvgId()}`;
+	return (
+		<>
+			<defs>
+				<radialGradient id={id}>
+					<stop offset="0%" stopColor={color} stopOpacity={opacity} />
+					<stop offset="40%" stopColor={color} stopOpacity={opacity * 0.45} />
+					<stop offset="100%" stopColor={color} stopOpacity={0} />
+				</radialGradient>
+			</defs>
+			<ellipse cx={cx} cy={cy} rx={rx ?? r} ry={ry ?? r} fill={`url(#${id})`} />
+		</>
+	);
+};
 
 /** A vertical gradient from colour stops [offset 0–1, colour]. */
 export const VerticalGradient: React.FC<{id: string; stops: [number, string][]; opacities?: number[]}> = ({id, stops, opacities}) => (

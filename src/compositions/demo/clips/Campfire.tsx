@@ -1,6 +1,6 @@
 import React from 'react';
 import {Glow, Scene, VerticalGradient} from '../Scene';
-import {TAU, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
+import {TAU, circlesPath, groups, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
 
 const FIRE = {x: 360, y: 930};
 /** Flame size multiplier; the fire should fill about a third of the frame height. */
@@ -13,19 +13,31 @@ const TONGUES = seeded('fire-tongue', 9, (rnd, i) => ({
 	// Integer frequencies: the flicker repeats exactly once per loop.
 	k1: 5 + Math.floor(rnd('k1') * 5),
 	k2: 11 + Math.floor(rnd('k2') * 7),
+	kLean: 2 + Math.floor(rnd('kl') * 3),
 	phase: rnd('p') * TAU,
 }));
-const EMBERS = seeded('fire-ember', 46, (rnd) => ({
-	dx: (rnd('x') - 0.5) * 120,
-	start: rnd('s'),
-	laps: 1 + Math.floor(rnd('l') * 2),
-	rise: 500 + rnd('r') * 400,
-	wobble: 15 + rnd('w') * 35,
-	r: 1.2 + rnd('z') * 2.2,
-	phase: rnd('p') * TAU,
-}));
+/** Embers rise in batches that share a life (one path and opacity per batch); `laps` lives per loop. */
+const EMBER_BATCHES = [1, 2, 1, 2, 1, 2, 1, 2].map((laps, b) => ({laps, start: b / 8}));
+const EMBERS = groups(
+	seeded('fire-ember', 48, (rnd) => ({
+		dx: (rnd('x') - 0.5) * 120,
+		rise: 500 + rnd('r') * 400,
+		wobble: 15 + rnd('w') * 35,
+		r: 1.2 + rnd('z') * 2.2,
+		phase: rnd('p') * TAU,
+	})),
+	EMBER_BATCHES.length,
+);
 const TREES = makeOctaves('fire-trees', 3, 0.03);
-const STARS = seeded('fire-star', 60, (rnd) => ({x: rnd('x') * 720, y: rnd('y') * 520, r: 0.6 + rnd('r') * 1.2, o: 0.3 + rnd('o') * 0.6}));
+const STARS = circlesPath(seeded('fire-star', 60, (rnd) => ({x: rnd('x') * 720, y: rnd('y') * 520, r: 0.5 + rnd('r') * 1.2})));
+const TREE_PATH = ridgePath({width: 720, bottom: 1280, baseY: 600, amp: 110, octaves: TREES, step: 6, sharp: true});
+
+/** The ring of stones in front of the fire; each gets a lit top where the flames catch it. */
+const STONE_DX = [-250, -190, -120, 120, 190, 250];
+const ellipses = (items: {cx: number; cy: number; rx: number; ry: number}[]) =>
+	items.map(({cx, cy, rx, ry}) => `M${cx - rx},${cy}a${rx},${ry} 0 1,0 ${2 * rx},0a${rx},${ry} 0 1,0 ${-2 * rx},0`).join('');
+const STONES = ellipses(STONE_DX.map((dx) => ({cx: FIRE.x + dx, cy: FIRE.y + 50 - Math.abs(dx) * 0.05, rx: 42, ry: 24})));
+const STONE_TOPS = ellipses(STONE_DX.map((dx) => ({cx: FIRE.x + dx * 0.97, cy: FIRE.y + 40 - Math.abs(dx) * 0.05, rx: 30, ry: 11})));
 
 /** A teardrop tongue: wide rounded base, tip bending with the flicker. */
 const tonguePath = (x: number, y: number, h: number, w: number, lean: number): string =>
@@ -54,39 +66,40 @@ export const Campfire: React.FC = () => {
 				</linearGradient>
 			</defs>
 			<rect width={720} height={1280} fill="url(#fire-sky)" />
-			{STARS.map((s, i) => (
-				<circle key={i} cx={s.x} cy={s.y} r={s.r} fill="#fff5e6" opacity={s.o} />
-			))}
-			<Glow id="fire-glow-trees" cx={FIRE.x} cy={700} rx={520} ry={260} r={0} color="#ff7a2a" opacity={0.22 * flicker} />
-			<path d={ridgePath({width: 720, bottom: 1280, baseY: 600, amp: 110, octaves: TREES, step: 6, sharp: true})} fill="#1c1215" />
-			<Glow id="fire-glow-wide" cx={FIRE.x} cy={FIRE.y - 120} r={620} color="#ff6a1a" opacity={0.38 * flicker} />
+			<path d={STARS} fill="#fff5e6" opacity={0.6} />
+			<Glow cx={FIRE.x} cy={700} rx={520} ry={260} color="#ff7a2a" opacity={0.22 * flicker} />
+			<path d={TREE_PATH} fill="#1c1215" />
+			<Glow cx={FIRE.x} cy={FIRE.y - 120} r={620} color="#ff6a1a" opacity={0.38 * flicker} />
 			<ellipse cx={FIRE.x} cy={1110} rx={560} ry={240} fill="#140b08" />
-			<Glow id="fire-ground" cx={FIRE.x} cy={FIRE.y + 40} rx={420} ry={150} r={0} color="#ff7b2a" opacity={0.55 * flicker} />
+			<Glow cx={FIRE.x} cy={FIRE.y + 40} rx={420} ry={150} color="#ff7b2a" opacity={0.55 * flicker} />
 			{[-1, 1].map((side) => (
 				<rect key={side} x={FIRE.x - 170} y={FIRE.y - 20} width={340} height={42} rx={20} fill="url(#fire-log)" transform={`rotate(${side * 16}, ${FIRE.x}, ${FIRE.y})`} />
 			))}
 			<g>
 				{LAYERS.map((layer, li) => (
 					<g key={li} opacity={layer.opacity}>
-						{TONGUES.map((f, i) => {
-							const s = 0.75 + 0.17 * Math.sin(t * f.k1 + f.phase) + 0.08 * Math.sin(t * f.k2 + f.phase * 2);
-							const lean = 28 * Math.sin(t * f.k1 * 0.5 + f.phase) * layer.scale + f.dx * 0.4;
-							const h = f.h * s * layer.scale * FLAME_SCALE;
-							return <path key={i} d={tonguePath(FIRE.x + f.dx * layer.scale * FLAME_SCALE, FIRE.y, h, f.w * (0.6 + 0.4 * layer.scale) * FLAME_SCALE, lean)} fill={layer.color} />;
-						})}
+						<path
+							d={TONGUES.map((f) => {
+								const s = 0.75 + 0.17 * Math.sin(t * f.k1 + f.phase) + 0.08 * Math.sin(t * f.k2 + f.phase * 2);
+								const lean = 28 * Math.sin(t * f.kLean + f.phase) * layer.scale + f.dx * 0.4;
+								const h = f.h * s * layer.scale * FLAME_SCALE;
+								return tonguePath(FIRE.x + f.dx * layer.scale * FLAME_SCALE, FIRE.y, h, f.w * (0.6 + 0.4 * layer.scale) * FLAME_SCALE, lean);
+							}).join(' ')}
+							fill={layer.color}
+						/>
 					</g>
 				))}
 			</g>
 			<rect x={FIRE.x - 150} y={FIRE.y + 4} width={300} height={40} rx={20} fill="url(#fire-log)" />
 			<rect x={FIRE.x - 150} y={FIRE.y + 4} width={300} height={6} rx={3} fill="#ff8a2a" opacity={0.8 * flicker} />
-			{[-250, -190, -120, 120, 190, 250].map((dx, i) => (
-				<ellipse key={i} cx={FIRE.x + dx} cy={FIRE.y + 50 - Math.abs(dx) * 0.05} rx={42} ry={24} fill="#3a302c" stroke="#7a4a30" strokeWidth={2} />
-			))}
-			{EMBERS.map((e, i) => {
-				const life = wrap(e.start + phase * e.laps, 0, 1);
-				const y = FIRE.y - 80 - life * e.rise;
-				const x = FIRE.x + e.dx + e.wobble * Math.sin(t * 3 + e.phase) * life;
-				return <circle key={i} cx={x} cy={y} r={e.r * (1 - life * 0.5)} fill={life < 0.4 ? '#ffe08a' : '#ff8a2a'} opacity={(1 - life) * 0.95} />;
+			<path d={STONES} fill="#2e2522" />
+			<path d={STONE_TOPS} fill="#8a5533" opacity={0.55 * flicker} />
+			{EMBER_BATCHES.map((batch, b) => {
+				const life = wrap(batch.start + phase * batch.laps, 0, 1);
+				const d = circlesPath(
+					EMBERS[b].map((e) => ({x: FIRE.x + e.dx + e.wobble * Math.sin(t * 3 + e.phase) * life, y: FIRE.y - 80 - life * e.rise, r: e.r * (1 - life * 0.5)})),
+				);
+				return <path key={b} d={d} fill={life < 0.4 ? '#ffe08a' : '#ff8a2a'} opacity={(1 - life) * 0.95} />;
 			})}
 		</Scene>
 	);

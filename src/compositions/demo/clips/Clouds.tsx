@@ -1,15 +1,16 @@
 import React from 'react';
 import {Glow, Scene, VerticalGradient} from '../Scene';
-import {seeded, usePhase, wrap} from '../lib';
+import {circlesPath, fadeInOut, seeded, usePhase, wrap} from '../lib';
 
-/** Horizontal span clouds wrap around; wider than the frame so none pops in. */
-const WRAP_PX = 1300;
-
-/** Depth layers, far to near: far clouds are smaller, lower, slower and bluer. */
+/**
+ * Depth layers, far to near: far clouds are smaller, lower, slower and bluer.
+ * `drift` is px travelled per loop; each cloud forms and dissolves once per loop
+ * (at its own moment), which keeps the clip seamless without a visible wrap.
+ */
 const DEPTHS = [
-	{count: 5, y: [820, 1000], size: 0.45, speed: 40, tint: 'far'},
-	{count: 4, y: [560, 820], size: 0.75, speed: 80, tint: 'mid'},
-	{count: 3, y: [180, 560], size: 1.15, speed: 140, tint: 'near'},
+	{count: 6, y: [820, 1010], size: 0.45, drift: 120, tint: 'far'},
+	{count: 5, y: [560, 820], size: 0.75, drift: 220, tint: 'mid'},
+	{count: 4, y: [160, 560], size: 1.15, drift: 360, tint: 'near'},
 ] as const;
 
 type Puff = {dx: number; dy: number; r: number};
@@ -22,57 +23,60 @@ const makeCloud = (seed: string): Puff[] =>
 		return {dx: along * 190 + (rnd('x') - 0.5) * 30, dy: -r * 0.55 + (rnd('y') - 0.5) * 20, r};
 	});
 
+const cloudPaths = (puffs: Puff[]) => ({
+	rim: circlesPath(puffs.map((p) => ({x: p.dx, y: p.dy, r: p.r + 7}))),
+	body: circlesPath(puffs.map((p) => ({x: p.dx, y: p.dy, r: p.r}))),
+	lobes: circlesPath(puffs.map((p) => ({x: p.dx - p.r * 0.12, y: p.dy - p.r * 0.2, r: p.r * 0.78}))),
+});
+
 const CLOUDS = DEPTHS.flatMap((depth, di) =>
 	seeded(`cloud-${di}`, depth.count, (rnd, i) => ({
 		depth: di,
-		x: (i / depth.count) * WRAP_PX + rnd('x') * 200,
+		x: -60 + ((i + rnd('x') * 0.6) / depth.count) * 840,
 		y: depth.y[0] + rnd('y') * (depth.y[1] - depth.y[0]),
 		size: depth.size * (0.8 + rnd('s') * 0.4),
-		speed: depth.speed,
-		puffs: makeCloud(`cloud-${di}-${i}`),
+		drift: depth.drift,
+		offset: (i / depth.count + rnd('o') * 0.15 + di * 0.3) % 1,
+		...cloudPaths(makeCloud(`cloud-${di}-${i}`)),
 		tint: depth.tint,
 	})),
 );
 
-const Cloud: React.FC<{puffs: Puff[]; tint: string}> = ({puffs, tint}) => (
+/** Per depth: body gradient top → bottom (the underside is shaded) and the puff highlight colour. */
+const TINTS = {
+	far: {top: '#eef4fa', bottom: '#aac3dc', light: '#f4f8fc'},
+	mid: {top: '#ffffff', bottom: '#b8c9db', light: '#ffffff'},
+	near: {top: '#ffffff', bottom: '#b3c3d4', light: '#ffffff'},
+} as const;
+
+// Each cloud is its union of puffs as one path: a translucent rim (the puffs a
+// little larger; wide strokes would cost far more), a shaded body, then smaller
+// lit puffs on top to model the lobes.
+const Cloud: React.FC<{rim: string; body: string; lobes: string; tint: keyof typeof TINTS}> = ({rim, body, lobes, tint}) => (
 	<g>
-		{puffs.map((p, i) => (
-			<circle key={`s${i}`} cx={p.dx} cy={p.dy + p.r * 0.25} r={p.r} fill={`url(#cloud-shade-${tint})`} />
-		))}
-		{puffs.map((p, i) => (
-			<circle key={`l${i}`} cx={p.dx - p.r * 0.08} cy={p.dy - p.r * 0.12} r={p.r * 0.92} fill={`url(#cloud-light-${tint})`} />
-		))}
+		<path d={rim} fill={TINTS[tint].top} opacity={0.25} />
+		<path d={body} fill={`url(#cloud-body-${tint})`} />
+		<path d={lobes} fill={TINTS[tint].light} opacity={0.9} />
 	</g>
 );
 
-const PuffGradient: React.FC<{id: string; color: string; opacity: number}> = ({id, color, opacity}) => (
-	<radialGradient id={id}>
-		<stop offset="0" stopColor={color} stopOpacity={opacity} />
-		<stop offset="0.6" stopColor={color} stopOpacity={opacity * 0.9} />
-		<stop offset="1" stopColor={color} stopOpacity={0} />
-	</radialGradient>
-);
-
 export const Clouds: React.FC = () => {
-	const {frame} = usePhase();
+	const {phase} = usePhase();
 	return (
 		<Scene background="#4a9be8">
 			<defs>
 				<VerticalGradient id="cloud-sky" stops={[[0, '#1f6fd1'], [0.55, '#4d9bea'], [1, '#a8d4f7']]} />
-				<PuffGradient id="cloud-shade-far" color="#a9c3dc" opacity={0.9} />
-				<PuffGradient id="cloud-light-far" color="#eef5fb" opacity={0.95} />
-				<PuffGradient id="cloud-shade-mid" color="#b3c5d8" opacity={0.95} />
-				<PuffGradient id="cloud-light-mid" color="#fbfdff" opacity={1} />
-				<PuffGradient id="cloud-shade-near" color="#aebfd2" opacity={1} />
-				<PuffGradient id="cloud-light-near" color="#ffffff" opacity={1} />
+				{(Object.keys(TINTS) as (keyof typeof TINTS)[]).map((k) => (
+					<VerticalGradient key={k} id={`cloud-body-${k}`} stops={[[0, TINTS[k].top], [0.55, TINTS[k].top], [1, TINTS[k].bottom]]} />
+				))}
 			</defs>
 			<rect width={720} height={1280} fill="url(#cloud-sky)" />
-			<Glow id="cloud-sun" cx={640} cy={90} r={380} color="#fffbe6" opacity={0.7} />
+			<Glow cx={640} cy={90} r={380} color="#fffbe6" opacity={0.7} />
 			{CLOUDS.map((c, i) => {
-				const x = wrap(c.x + (frame / 30) * c.speed, -290, WRAP_PX);
+				const life = wrap(c.offset + phase, 0, 1);
 				return (
-					<g key={i} transform={`translate(${x},${c.y}) scale(${c.size})`}>
-						<Cloud puffs={c.puffs} tint={c.tint} />
+					<g key={i} transform={`translate(${c.x + c.drift * (life - 0.5)},${c.y}) scale(${c.size})`} opacity={fadeInOut(life, 0.2)}>
+						<Cloud rim={c.rim} body={c.body} lobes={c.lobes} tint={c.tint} />
 					</g>
 				);
 			})}

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Glow, Scene} from '../Scene';
-import {TAU, lerp, seeded, usePhase, wrap} from '../lib';
+import {TAU, circlesPath, lerp, linesPath, seeded, usePhase, wrap} from '../lib';
 
 /** Nodes sit one per cell of a jittered grid, so they spread evenly without looking regular. */
 const GRID_COLS = 6;
@@ -47,6 +47,19 @@ const PULSES = seeded('net-pulse', 34, (rnd) => ({
 
 const HUB = 3 * GRID_COLS + 2;
 
+/** The perspective floor grid; its rows scroll toward the viewer, one row spacing per loop. */
+const floorPath = (phase: number): string =>
+	linesPath([
+		...Array.from({length: 21}, (_, i) => ({x1: VANISH_X + (i - 10) * 12, y1: HORIZON_Y, x2: VANISH_X + (i - 10) * 140, y2: 1280})),
+		// Sorted, so the path is the same at the loop point whichever row is where.
+		...Array.from({length: 10}, (_, i) => wrap(i / 10 + phase / 5, 0, 1))
+			.sort((a, b) => a - b)
+			.map((u) => {
+				const y = HORIZON_Y + (1280 - HORIZON_Y) * u * u;
+				return {x1: 0, y1: y, x2: 720, y2: y};
+			}),
+	]);
+
 export const DataNetwork: React.FC = () => {
 	const {phase} = usePhase();
 	const t = phase * TAU;
@@ -71,26 +84,12 @@ export const DataNetwork: React.FC = () => {
 				</linearGradient>
 			</defs>
 			<rect width={720} height={1280} fill="url(#net-bg)" />
-			<g stroke="url(#net-floor)" strokeWidth={1.5}>
-				{Array.from({length: 21}, (_, i) => (
-					<line key={`v${i}`} x1={VANISH_X + (i - 10) * 12} y1={HORIZON_Y} x2={VANISH_X + (i - 10) * 140} y2={1280} />
-				))}
-				{Array.from({length: 10}, (_, i) => {
-					// Rows scroll toward the viewer; one row spacing per loop.
-					const u = wrap(i / 10 + phase / 10 * 2, 0, 1);
-					const y = HORIZON_Y + (1280 - HORIZON_Y) * u * u;
-					return <line key={`h${i}`} x1={0} y1={y} x2={720} y2={y} />;
-				})}
-			</g>
+			<path d={floorPath(phase)} stroke="url(#net-floor)" strokeWidth={1.5} fill="none" />
 			{[0, 1, 2].map((i) => {
 				const s = wrap(phase * 2 + i / 3, 0, 1);
 				return <circle key={i} cx={hub.x} cy={hub.y} r={lerp(10, 520, s)} fill="none" stroke="#4fd8ff" strokeWidth={2} opacity={(1 - s) * 0.5} />;
 			})}
-			<g stroke="#3fb8ff" strokeWidth={1.2}>
-				{EDGES.map(({a, b}, i) => (
-					<line key={i} x1={pos[a].x} y1={pos[a].y} x2={pos[b].x} y2={pos[b].y} opacity={0.22 + 0.12 * Math.sin(t + i)} />
-				))}
-			</g>
+			<path d={linesPath(EDGES.map(({a, b}) => ({x1: pos[a].x, y1: pos[a].y, x2: pos[b].x, y2: pos[b].y})))} stroke="#3fb8ff" strokeWidth={1.2} opacity={0.3} />
 			{PULSES.map((p, i) => {
 				const {a, b} = EDGES[p.edge];
 				const s = wrap(p.offset + phase * p.laps, 0, 1);
@@ -98,12 +97,10 @@ export const DataNetwork: React.FC = () => {
 				return <circle key={i} cx={lerp(pos[a].x, pos[b].x, u)} cy={lerp(pos[a].y, pos[b].y, u)} r={9} fill="url(#net-dot)" />;
 			})}
 			{NODES.map((n, i) => (
-				<g key={i}>
-					<circle cx={pos[i].x} cy={pos[i].y} r={n.r * 4} fill="url(#net-dot)" opacity={0.5 + 0.3 * Math.sin(t * 2 + n.phase)} />
-					<circle cx={pos[i].x} cy={pos[i].y} r={n.r} fill="#dff9ff" />
-				</g>
+				<circle key={i} cx={pos[i].x} cy={pos[i].y} r={n.r * 4} fill="url(#net-dot)" opacity={0.5 + 0.3 * Math.sin(t * 2 + n.phase)} />
 			))}
-			<Glow id="net-hub" cx={hub.x} cy={hub.y} r={60} color="#7fe6ff" opacity={0.8} />
+			<path d={circlesPath(NODES.map((n, i) => ({...pos[i], r: n.r})))} fill="#dff9ff" />
+			<Glow cx={hub.x} cy={hub.y} r={60} color="#7fe6ff" opacity={0.8} />
 		</Scene>
 	);
 };

@@ -44,6 +44,8 @@ const TREE_LAYERS = LAYERS.map((layer, li) => {
 	return {...layer, trees, hill: `M-100,1280 L${hill.join(' L')} L900,1280 Z`};
 });
 
+const RAYS_PATH = [0, 1, 2].map((i) => `M560,430L${560 + 8 * (i + 1)},440L${140 + i * 170},1280L${-40 + i * 170},1280Z`).join('');
+
 const MISTS = seeded('forest-mist', 9, (rnd, i) => ({
 	layer: 1 + (i % 4),
 	x: rnd('x') * 720,
@@ -60,13 +62,13 @@ export const ForestMist: React.FC = () => {
 		<Scene background="#c9d3d3">
 			<defs>
 				<VerticalGradient id="forest-sky" stops={[[0, '#8fa8b3'], [0.35, '#c6d3d2'], [0.55, '#ece9dc'], [1, '#d9dfd8']]} />
-				<linearGradient id="forest-ray" x1="1" y1="0" x2="0" y2="1">
+				<linearGradient id="forest-ray" gradientUnits="userSpaceOnUse" x1={560} y1={430} x2={200} y2={1280}>
 					<stop offset="0" stopColor="#fff8e0" stopOpacity={0.45} />
 					<stop offset="1" stopColor="#fff8e0" stopOpacity={0} />
 				</linearGradient>
 			</defs>
 			<rect width={720} height={1280} fill="url(#forest-sky)" />
-			<Glow id="forest-sun" cx={560} cy={430} r={320} color="#fff4d0" opacity={0.8} />
+			<Glow cx={560} cy={430} r={320} color="#fff4d0" opacity={0.8} />
 			{TREE_LAYERS.map((layer, li) => {
 				const dx = layer.sway * Math.sin(t);
 				return (
@@ -78,7 +80,6 @@ export const ForestMist: React.FC = () => {
 						{MISTS.filter((m) => m.layer === li).map((m, k) => (
 							<Glow
 								key={k}
-								id={`forest-mist-${li}-${k}`}
 								cx={m.x + 70 * Math.sin(t + m.phase)}
 								cy={layer.baseY + 20}
 								rx={m.rx}
@@ -91,11 +92,7 @@ export const ForestMist: React.FC = () => {
 					</g>
 				);
 			})}
-			<g opacity={0.55 + 0.15 * Math.sin(t)}>
-				{[0, 1, 2].map((i) => (
-					<polygon key={i} points={`560,430 ${560 + 8 * (i + 1)},440 ${140 + i * 170},1280 ${-40 + i * 170},1280`} fill="url(#forest-ray)" />
-				))}
-			</g>
+			<path d={RAYS_PATH} fill="url(#forest-ray)" opacity={0.55 + 0.15 * Math.sin(t)} />
 		</Scene>
 	);
 };

@@ -1,6 +1,6 @@
 import React from 'react';
 import {Glow, Scene, VerticalGradient} from '../Scene';
-import {TAU, lerp, makeOctaves, sampleOctaves, seeded, usePhase} from '../lib';
+import {TAU, groups, lerp, makeOctaves, rectsPath, sampleOctaves, seeded, usePhase} from '../lib';
 
 const HORIZON_Y = 560;
 const SHORE_Y = 1090;
@@ -14,13 +14,16 @@ const ROWS = seeded('ocean-row', 2, (rnd) => ({
 	octaves: makeOctaves(`ocean-row-${rnd('s')}`, 3, 0.012),
 	dash: [40 + rnd('a') * 80, 8 + rnd('b') * 30, 20 + rnd('c') * 60, 12 + rnd('d') * 30],
 }));
-const GLINTS = seeded('ocean-glint', 90, (rnd) => ({
-	depth: rnd('d') ** 1.6,
-	dx: (rnd('x') - 0.5) * 2,
-	len: 3 + rnd('l') * 12,
-	speed: 1 + Math.floor(rnd('s') * 3),
-	phase: rnd('p') * TAU,
-}));
+/** Sun glints twinkle in groups (one path each) at these speeds, cycles per loop. */
+const GLINT_SPEEDS = [4, 5, 6, 8, 9, 12];
+const GLINTS = groups(
+	seeded('ocean-glint', 90, (rnd) => {
+		const depth = rnd('d') ** 1.6;
+		const len = (3 + rnd('l') * 12) * lerp(0.5, 1.6, depth);
+		return {x: SUN.x + (rnd('x') - 0.5) * 2 * lerp(20, 140, depth), y: lerp(HORIZON_Y + 4, SHORE_Y - 80, depth), w: len, h: 1.5 + depth * 2};
+	}),
+	GLINT_SPEEDS.length,
+).map(rectsPath);
 const FOAM = makeOctaves('ocean-foam', 4, 0.012);
 
 export const Ocean: React.FC = () => {
@@ -53,10 +56,10 @@ export const Ocean: React.FC = () => {
 				<VerticalGradient id="ocean-sand" stops={[[0, '#a89070'], [0.25, '#d9c195'], [0.5, '#e8d4a8'], [1, '#d6bb8a']]} />
 			</defs>
 			<rect x={0} y={0} width={720} height={HORIZON_Y} fill="url(#ocean-sky)" />
-			<Glow id="ocean-sun-glow" cx={SUN.x} cy={SUN.y} r={300} color="#fff3d6" opacity={0.85} />
+			<Glow cx={SUN.x} cy={SUN.y} r={300} color="#fff3d6" opacity={0.85} />
 			<circle cx={SUN.x} cy={SUN.y} r={34} fill="#fffaf0" />
-			<Glow id="ocean-cloud-a" cx={160 + 30 * Math.sin(t)} cy={200} rx={230} ry={46} r={0} color="#ffffff" opacity={0.7} />
-			<Glow id="ocean-cloud-b" cx={560 - 25 * Math.sin(t)} cy={300} rx={200} ry={34} r={0} color="#ffffff" opacity={0.55} />
+			<Glow cx={160 + 30 * Math.sin(t)} cy={200} rx={230} ry={46} color="#ffffff" opacity={0.7} />
+			<Glow cx={560 - 25 * Math.sin(t)} cy={300} rx={200} ry={34} color="#ffffff" opacity={0.55} />
 			<rect x={0} y={HORIZON_Y} width={720} height={SHORE_Y - HORIZON_Y + 80} fill="url(#ocean-sea)" />
 			{rows.map((r) => (
 				<g key={r.key}>
@@ -64,13 +67,10 @@ export const Ocean: React.FC = () => {
 					<path d={r.d} fill="none" stroke="#e8fbff" strokeWidth={lerp(0.8, 5, r.depth)} strokeDasharray={r.dash} strokeLinecap="round" opacity={0.2 + 0.55 * r.depth} />
 				</g>
 			))}
-			<Glow id="ocean-sun-path" cx={SUN.x} cy={HORIZON_Y + 160} rx={110} ry={220} r={0} color="#fff6dc" opacity={0.35} />
-			{GLINTS.map((g, i) => {
-				const y = lerp(HORIZON_Y + 4, SHORE_Y - 80, g.depth);
-				const spread = lerp(20, 140, g.depth);
-				const on = Math.max(0, Math.sin(t * 4 * g.speed + g.phase));
-				return <rect key={i} x={SUN.x + g.dx * spread} y={y} width={g.len * lerp(0.5, 1.6, g.depth)} height={1.5 + g.depth * 2} rx={1} fill="#fffbe8" opacity={on * 0.9} />;
-			})}
+			<Glow cx={SUN.x} cy={HORIZON_Y + 160} rx={110} ry={220} color="#fff6dc" opacity={0.35} />
+			{GLINTS.map((d, i) => (
+				<path key={i} d={d} fill="#fffbe8" opacity={0.9 * Math.max(0, Math.sin(t * GLINT_SPEEDS[i] + i * 1.7))} />
+			))}
 			<rect x={0} y={SHORE_Y - 60} width={720} height={1280} fill="url(#ocean-sand)" />
 			<path d={foamPath(40)} fill="#b39a70" opacity={0.45} />
 			<path d={foamPath(0)} fill="#57b7bf" opacity={0.85} />

@@ -1,7 +1,7 @@
 import React from 'react';
 import {Glow, Scene, VerticalGradient} from '../Scene';
 import {random} from 'remotion';
-import {TAU, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
+import {TAU, linesPath, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
 
 /** Strike times as a share of the clip; each decays in about a third of a second. */
 const STRIKES = [0.18, 0.24, 0.63];
@@ -9,17 +9,17 @@ const DROPS = 240;
 /** Rain slant: px sideways per px fallen. */
 const WIND = 0.18;
 
-const CLOUDS = seeded('storm-cloud', 26, (rnd) => ({x: rnd('x') * 860 - 70, y: 20 + rnd('y') ** 1.5 * 520, rx: 150 + rnd('r') * 180, ry: 60 + rnd('h') * 70, phase: rnd('p') * TAU, shade: rnd('s')}));
-const RAIN = seeded('storm-drop', DROPS, (rnd) => ({
-	x: rnd('x') * 900 - 100,
-	y: rnd('y') * 1400,
-	len: 30 + rnd('l') * 50,
-	// Whole laps per loop keep the rain seamless.
-	laps: 3 + Math.floor(rnd('s') * 3),
-	opacity: 0.15 + rnd('o') * 0.35,
-	width: 1 + rnd('w') * 1.3,
-}));
-const GROUND = makeOctaves('storm-ground', 3, 0.005);
+const CLOUDS = seeded('storm-cloud', 12, (rnd) => ({x: rnd('x') * 860 - 70, y: 20 + rnd('y') ** 1.5 * 480, rx: 220 + rnd('r') * 180, ry: 80 + rnd('h') * 80, phase: rnd('p') * TAU, shade: rnd('s')}));
+/** Rain in three depth classes, each drawn as one path. */
+const RAIN_CLASSES = [
+	{opacity: 0.2, width: 1, laps: 3},
+	{opacity: 0.32, width: 1.5, laps: 4},
+	{opacity: 0.45, width: 2.2, laps: 5},
+];
+const RAIN = RAIN_CLASSES.map((_, ci) =>
+	seeded(`storm-drop-${ci}`, DROPS / RAIN_CLASSES.length, (rnd) => ({x: rnd('x') * 900 - 100, y: rnd('y') * 1400, len: 30 + rnd('l') * 50 + ci * 10})),
+);
+const GROUND = ridgePath({width: 720, bottom: 1280, baseY: 1060, amp: 45, octaves: makeOctaves('storm-ground', 3, 0.005)});
 
 /** A jagged bolt from the cloud base down, with a couple of forks. */
 const boltPath = (seed: string, x0: number, y0: number, y1: number): string => {
@@ -79,16 +79,14 @@ export const Storm: React.FC = () => {
 			</defs>
 			<rect width={720} height={1280} fill="url(#storm-sky)" />
 			<rect width={720} height={1280} fill="#b9c8ff" opacity={level * 0.35} />
-			{bolt >= 0 || level > 0.2 ? <Glow id="storm-cloud-lit" cx={BOLT_X[Math.max(bolt, 0)]} cy={BOLT_TOP_Y - 60} rx={420} ry={260} r={0} color="#c3ceff" opacity={level * 0.8} /> : null}
+			{bolt >= 0 || level > 0.2 ? <Glow cx={BOLT_X[Math.max(bolt, 0)]} cy={BOLT_TOP_Y - 60} rx={420} ry={260} color="#c3ceff" opacity={level * 0.8} /> : null}
 			{CLOUDS.map((c, i) => (
 				<Glow
 					key={i}
-					id={`storm-cloud-${i}`}
 					cx={c.x + 25 * Math.sin(t + c.phase)}
 					cy={c.y}
 					rx={c.rx}
 					ry={c.ry}
-					r={0}
 					color={c.shade < 0.5 ? '#4a5568' : '#2c3545'}
 					opacity={0.95}
 				/>
@@ -101,15 +99,17 @@ export const Storm: React.FC = () => {
 					<path d={BOLTS[bolt]} fill="none" stroke="#ffffff" strokeWidth={2.5} strokeLinejoin="round" />
 				</g>
 			) : null}
-			<path d={ridgePath({width: 720, bottom: 1280, baseY: 1060, amp: 45, octaves: GROUND})} fill="url(#storm-ground)" />
-			<path d={ridgePath({width: 720, bottom: 1280, baseY: 1060, amp: 45, octaves: GROUND})} fill="#7f8fb8" opacity={level * 0.25} />
-			<g stroke="#a9b8cc" strokeLinecap="round">
-				{RAIN.map((r, i) => {
-					const y = wrap(r.y + phase * r.laps * 1400, -100, 1400);
+			<path d={GROUND} fill="url(#storm-ground)" />
+			<path d={GROUND} fill="#7f8fb8" opacity={level * 0.25} />
+			{RAIN_CLASSES.map((c, ci) => {
+				// Whole laps per loop keep the rain seamless.
+				const drops = RAIN[ci].map((r) => {
+					const y = wrap(r.y + phase * c.laps * 1400, -100, 1400);
 					const x = r.x + y * WIND;
-					return <line key={i} x1={x} y1={y} x2={x - r.len * WIND} y2={y - r.len} strokeWidth={r.width} opacity={Math.min(1, r.opacity + level * 0.5)} />;
-				})}
-			</g>
+					return {x1: x, y1: y, x2: x - r.len * WIND, y2: y - r.len};
+				});
+				return <path key={ci} d={linesPath(drops)} stroke="#a9b8cc" strokeWidth={c.width} strokeLinecap="round" opacity={Math.min(1, c.opacity + level * 0.5)} />;
+			})}
 		</Scene>
 	);
 };

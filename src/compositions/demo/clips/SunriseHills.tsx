@@ -1,63 +1,72 @@
 import React from 'react';
-import {interpolate} from 'remotion';
 import {Glow, Scene, VerticalGradient} from '../Scene';
-import {TAU, makeOctaves, ridgePath, seeded, usePhase} from '../lib';
+import {TAU, makeOctaves, ridgePath, seeded, usePhase, wrap} from '../lib';
 
-const HORIZON_Y = 720;
-/** How far the sun climbs during the clip, in px. */
-const SUN_RISE_PX = 110;
-const RAYS = 14;
+/** The sun just clear of the hills; it holds still so the clip loops seamlessly. */
+const SUN_Y = 640;
+const RAYS = 10;
+/** Birds wrap around this span (px), crossing it exactly once per loop. */
+const BIRD_WRAP_PX = 1000;
 
 const HILLS = [
-	{baseY: 740, amp: 40, freq: 0.004, fill: '#8a6f8f', rim: '#ffc89a', sway: 4},
-	{baseY: 830, amp: 55, freq: 0.005, fill: '#5f6e63', rim: '#ffd29a', sway: 9},
-	{baseY: 950, amp: 70, freq: 0.0045, fill: '#3f6438', rim: '#ffe0a0', sway: 16},
-	{baseY: 1110, amp: 80, freq: 0.004, fill: '#274a23', rim: '#f3d98f', sway: 26},
+	{baseY: 740, amp: 40, freq: 0.004, lit: '#a67f98', fill: '#7a6485', rim: '#ffc89a', sway: 4},
+	{baseY: 830, amp: 55, freq: 0.005, lit: '#7f8a6c', fill: '#4f6157', rim: '#ffd29a', sway: 9},
+	{baseY: 950, amp: 70, freq: 0.0045, lit: '#5f8245', fill: '#325630', rim: '#ffe0a0', sway: 16},
+	{baseY: 1110, amp: 80, freq: 0.004, lit: '#3f6a2c', fill: '#1e3c1b', rim: '#f3d98f', sway: 26},
 ].map((h, i) => ({...h, octaves: makeOctaves(`sunrise-hill-${i}`, 3, h.freq)}));
 
-const BIRDS = seeded('sunrise-bird', 6, (rnd) => ({x: rnd('x') * 300, y: 330 + rnd('y') * 180, size: 7 + rnd('s') * 6, phase: rnd('p') * TAU}));
+/** All rays as one path of thin wedges around the sun's centre. */
+const RAYS_PATH = Array.from({length: RAYS}, (_, i) => {
+	const a = (i * TAU) / RAYS;
+	const spread = 0.07;
+	const p = (angle: number, r: number) => `${(Math.cos(angle) * r).toFixed(1)},${(Math.sin(angle) * r).toFixed(1)}`;
+	return `M${p(a - 0.02, 10)}L${p(a - spread, 800)}L${p(a + spread, 800)}L${p(a + 0.02, 10)}Z`;
+}).join('');
+
+const BIRDS = seeded('sunrise-bird', 6, (rnd) => ({x: rnd('x') * 160, y: 330 + rnd('y') * 120, size: 7 + rnd('s') * 6, phase: rnd('p') * TAU}));
 const STREAKS = seeded('sunrise-cloud', 6, (rnd) => ({x: rnd('x') * 720, y: 420 + rnd('y') * 260, rx: 120 + rnd('r') * 160, ry: 6 + rnd('h') * 8}));
 
 export const SunriseHills: React.FC = () => {
 	const {phase} = usePhase();
 	const t = phase * TAU;
-	const sunY = HORIZON_Y + 20 - SUN_RISE_PX * phase;
-	const warm = interpolate(phase, [0, 1], [0.75, 1]);
+	const sunY = SUN_Y;
+	// The light breathes a little, as haze drifts past the sun.
+	const warm = 0.9 + 0.1 * Math.sin(t);
 	return (
 		<Scene background="#f0a070">
 			<defs>
 				<VerticalGradient id="sunrise-sky" stops={[[0, '#2d3a6e'], [0.25, '#6b4f86'], [0.45, '#d9727a'], [0.56, '#f4a261'], [0.62, '#ffd59a'], [1, '#ffe9c4']]} />
-				<radialGradient id="sunrise-ray" cx="0" cy="0.5" r="1">
+				{HILLS.map((h, i) => (
+					<VerticalGradient key={i} id={`sunrise-hill-${i}`} stops={[[0, h.lit], [0.35, h.fill], [1, h.fill]]} />
+				))}
+				<radialGradient id="sunrise-ray" gradientUnits="userSpaceOnUse" cx={0} cy={0} r={800}>
 					<stop offset="0" stopColor="#fff3cf" stopOpacity={0.5} />
 					<stop offset="1" stopColor="#fff3cf" stopOpacity={0} />
 				</radialGradient>
 			</defs>
 			<rect width={720} height={1280} fill="url(#sunrise-sky)" />
-			<Glow id="sunrise-glow-wide" cx={360} cy={sunY} rx={700} ry={380} r={0} color="#ffb46b" opacity={0.55 * warm} />
-			<g transform={`translate(360,${sunY}) rotate(${phase * 12})`} opacity={0.3 * warm}>
-				{Array.from({length: RAYS}, (_, i) => (
-					<polygon key={i} points="0,-10 900,-70 900,70 0,10" fill="url(#sunrise-ray)" transform={`rotate(${(i * 360) / RAYS})`} />
-				))}
+			<Glow cx={360} cy={sunY} rx={700} ry={380} color="#ffb46b" opacity={0.55 * warm} />
+			<g transform={`translate(360,${sunY}) rotate(${((phase * 360) / RAYS) % (360 / RAYS)})`} opacity={0.3 * warm}>
+				<path d={RAYS_PATH} fill="url(#sunrise-ray)" />
 			</g>
 			{STREAKS.map((s, i) => (
-				<Glow key={i} id={`sunrise-streak-${i}`} cx={s.x + 30 * phase} cy={s.y} rx={s.rx} ry={s.ry * 2} r={0} color="#ffd0b0" opacity={0.75} />
+				<Glow key={i} cx={s.x + 30 * Math.sin(t)} cy={s.y} rx={s.rx} ry={s.ry * 2} color="#ffd0b0" opacity={0.75} />
 			))}
-			<Glow id="sunrise-glow" cx={360} cy={sunY} r={190} color="#fff1c2" opacity={0.95} />
+			<Glow cx={360} cy={sunY} r={190} color="#fff1c2" opacity={0.95} />
 			<circle cx={360} cy={sunY} r={58} fill="#fff7df" />
 			{HILLS.map((h, i) => {
-				const shift = h.sway * Math.sin(t) + phase * h.sway;
+				const shift = h.sway * Math.sin(t);
 				const d = ridgePath({width: 720, bottom: 1280, baseY: h.baseY, amp: h.amp, octaves: h.octaves, shift});
 				return (
 					<g key={i}>
-						<path d={d} fill={h.fill} />
+						<path d={d} fill={`url(#sunrise-hill-${i})`} />
 						<path d={d} fill="none" stroke={h.rim} strokeWidth={2.5} opacity={0.5 * warm} />
-						{i < HILLS.length - 1 ? <Glow id={`sunrise-mist-${i}`} cx={360} cy={h.baseY + 40} rx={520} ry={40} r={0} color="#ffd9a8" opacity={0.3} /> : null}
 					</g>
 				);
 			})}
 			{BIRDS.map((b, i) => {
-				const x = b.x + 240 * phase + 20;
-				const y = b.y - 30 * phase;
+				const x = wrap(b.x + phase * BIRD_WRAP_PX, -140, BIRD_WRAP_PX);
+				const y = b.y + 10 * Math.sin(t + b.phase);
 				const flap = 0.5 * Math.sin(t * 10 + b.phase);
 				return (
 					<path
