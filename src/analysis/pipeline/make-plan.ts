@@ -12,7 +12,7 @@ import {createStageTimer, peakRssMb} from '../report/stages';
 import {keywords, tokenize} from '../script/nlp';
 import {readScript} from '../script/read';
 import {scriptToScenes} from '../script/scenes';
-import {narrate} from '../tts/narrate';
+import {narrate, prepareNarration} from '../tts/narrate';
 import {defaultCaptionStyle} from './caption-style';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
 
@@ -30,6 +30,7 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 
 	const script = await timer.run('script', () => readScript(scriptFile));
 	const scenes = await timer.run('scenes', () => scriptToScenes(script));
+	prepareNarration({scenes, options: {voice: options.voice, rateWpm: options.rate, pitch: options.pitch}}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn}));
 	const narration = await timer.run('narration', () =>

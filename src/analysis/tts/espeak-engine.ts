@@ -1,6 +1,7 @@
 // The main-thread side of espeak-worker.mjs: starts it once per process, on
-// first use, and turns its messages into promises. The worker is unref'd while
-// idle so a finished CLI exits without having to shut it down.
+// first use (or on warmUp), and turns its messages into promises. The worker is
+// unref'd whenever no request waits on it, so a finished CLI exits without
+// having to shut it down, even while a warm-up is still running.
 import {Worker} from 'node:worker_threads';
 import {ReelError} from '../errors';
 
@@ -20,40 +21,35 @@ type Reply = {id: number; error?: string; voices?: string[]; unknownVoice?: bool
 type Pending = {resolve: (reply: Reply) => void; reject: (error: Error) => void};
 type Engine = {worker: Worker; pending: Map<number, Pending>; nextId: number};
 
-let engine: Promise<Engine> | null = null;
+let engine: Engine | null = null;
 
-const start = (): Promise<Engine> => {
-	const started = new Promise<Engine>((resolve, reject) => {
-		// No execArgv: the worker must not inherit the tsx loader (see espeak-worker.mjs).
-		const worker = new Worker(new URL('./espeak-worker.mjs', import.meta.url), {execArgv: []});
-		const state: Engine = {worker, pending: new Map(), nextId: 1};
-		const fail = (cause: unknown) => {
-			if (engine === started) engine = null; // the next call starts a fresh worker
-			const error = new ReelError('TTS_FAILED', `espeak-ng engine stopped: ${cause instanceof Error ? cause.message : String(cause)}`);
-			for (const p of state.pending.values()) p.reject(error);
-			state.pending.clear();
-			reject(error);
-			void worker.terminate();
-		};
-		worker.on('message', (reply: Reply & {ready?: boolean}) => {
-			if (reply.ready) {
-				worker.unref();
-				resolve(state);
-				return;
-			}
-			const pending = state.pending.get(reply.id);
-			state.pending.delete(reply.id);
-			if (state.pending.size === 0) worker.unref();
-			pending?.resolve(reply);
-		});
-		worker.on('error', fail);
-		worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
+const start = (): Engine => {
+	// No execArgv: the worker must not inherit the tsx loader (see espeak-worker.mjs).
+	const worker = new Worker(new URL('./espeak-worker.mjs', import.meta.url), {execArgv: []});
+	const state: Engine = {worker, pending: new Map(), nextId: 1};
+	const fail = (cause: unknown) => {
+		if (engine === state) engine = null; // the next call starts a fresh worker
+		const error = new ReelError('TTS_FAILED', `espeak-ng engine stopped: ${cause instanceof Error ? cause.message : String(cause)}`);
+		for (const p of state.pending.values()) p.reject(error);
+		state.pending.clear();
+		void worker.terminate();
+	};
+	worker.on('message', (reply: Reply) => {
+		const pending = state.pending.get(reply.id);
+		state.pending.delete(reply.id);
+		if (state.pending.size === 0) worker.unref();
+		pending?.resolve(reply);
 	});
-	return started;
+	worker.on('error', fail);
+	worker.on('exit', (code) => fail(new Error(`worker exited with code ${code}`)));
+	// After the listeners (a 'message' listener refs it again). call() refs it while an answer is
+	// due; requests posted before the worker has loaded wait in its port.
+	worker.unref();
+	return state;
 };
 
 const call = async (request: Request): Promise<Reply> => {
-	const state = await (engine ??= start());
+	const state = (engine ??= start());
 	const id = state.nextId++;
 	const reply = await new Promise<Reply>((resolve, reject) => {
 		state.pending.set(id, {resolve, reject});
@@ -62,6 +58,16 @@ const call = async (request: Request): Promise<Reply> => {
 	});
 	if (reply.error) throw new ReelError('TTS_FAILED', `espeak-ng failed: ${reply.error.split('\n')[0]}`);
 	return reply;
+};
+
+/**
+ * Starts the engine now and has it compile itself on a throwaway sentence in
+ * `voice` (about as much work as it saves on the first requests), so callers
+ * with other work to do first get a warm engine. Results are unchanged: the
+ * worker restores the engine's state afterwards. Never blocks process exit.
+ */
+export const warmUp = (voice: string): void => {
+	(engine ??= start()).worker.postMessage({kind: 'warm', voice});
 };
 
 /** Language codes the installed voices answer to. */

@@ -4,42 +4,192 @@
 // leaves the main thread free for the other analysis stages.
 // Protocol: {id, kind: 'voices'} → {id, voices}; {id, kind: 'synth', ssml, voice,
 // rateWpm, pitch} → {id, audio: Int16Array, sampleRate, events} | {id, unknownVoice: true};
-// any failure → {id, error}.
+// any failure → {id, error}. {kind: 'warm', voice} (no id, no reply) compiles the
+// engine ahead of the first request without changing what any request returns.
+//
+// Speed notes (measured; the engine is wasm2js output, i.e. plain JS that V8
+// must JIT, not asm.js, so its first sentences run slowly):
+// - The engine's main loop calls our chunk callback, and V8 inlines that
+//   callback into the loop. The package's own synthesize() makes a new closure
+//   per call and builds wrapper objects per event, which made V8 recompile the
+//   (huge) loop over and over; one lean callback that only copies bytes, with
+//   events decoded after synthesis, cut the cold CPU time by about a quarter.
+// - warm-up speaks a short text while the main thread is busy with other
+//   stages, then puts the engine's memory back exactly as it was: espeak keeps
+//   state between utterances (a warm-up sentence left in place shifts later
+//   word timings by a few ms), so without the restore it would change results.
 import {parentPort} from 'node:worker_threads';
 
 const {default: init} = await import('@echogarden/espeak-ng-emscripten');
-const engine = new (await init()).eSpeakNGWorker();
-let currentVoice = null;
 
-// Only these events carry timing; the rest would just be cloned across threads.
-const KEPT_EVENTS = new Set(['word', 'phoneme', 'end']);
+/** Spoken once to compile the engine. At most 119 UTF-8 bytes: the glue's 128-byte string buffer then needs no extra allocation. */
+const WARM_UP_TEXT = 'Every morning at 7, the sun rises over the quiet hills, and birds sing. Is it late? No!';
+
+// espeak_EVENT (wasm32): type @0, text_position @8, audio_position @16, id @28 (int number, or char[8] string).
+const EVENT_SIZE = 36;
+const AT_TEXT_POSITION = 8;
+const AT_AUDIO_POSITION = 16;
+const AT_ID = 28;
+
+/** emscripten's UTF8ArrayToString (what the package's event wrapper uses), so phoneme names come out the same. */
+const utf8At = (bytes, index) => {
+	let end = index;
+	while (bytes[end]) end++;
+	if (end - index > 16) return new TextDecoder().decode(bytes.subarray(index, end));
+	let text = '';
+	while (index < end) {
+		let u0 = bytes[index++];
+		if (!(u0 & 128)) {
+			text += String.fromCharCode(u0);
+			continue;
+		}
+		const u1 = bytes[index++] & 63;
+		if ((u0 & 224) === 192) {
+			text += String.fromCharCode(((u0 & 31) << 6) | u1);
+			continue;
+		}
+		const u2 = bytes[index++] & 63;
+		if ((u0 & 240) === 224) u0 = ((u0 & 15) << 12) | (u1 << 6) | u2;
+		else u0 = ((u0 & 7) << 18) | (u1 << 12) | (u2 << 6) | (bytes[index++] & 63);
+		if (u0 < 65536) text += String.fromCharCode(u0);
+		else {
+			const ch = u0 - 65536;
+			text += String.fromCharCode(55296 | (ch >> 10), 56320 | (ch & 1023));
+		}
+	}
+	return text;
+};
+
+const createEngine = async () => {
+	const module = await init();
+	const engine = new module.eSpeakNGWorker();
+	if (engine.getSizeOfEventStruct_() !== EVENT_SIZE) throw new Error(`unexpected espeak_EVENT size ${engine.getSizeOfEventStruct_()}`);
+	const {espeakEVENT_LIST_TERMINATED: LIST_END, espeakEVENT_WORD: WORD, espeakEVENT_PHONEME: PHONEME, espeakEVENT_END: END} = module;
+
+	// Raw copies of each chunk the engine hands over (its buffers are reused); decoded after synthesis.
+	let audioChunks = [];
+	let eventChunks = [];
+	const onChunk = module.addFunction((audioPtr, length, eventsPtr) => {
+		audioChunks.push(module.HEAP16.slice(audioPtr >> 1, (audioPtr >> 1) + length));
+		const heap32 = module.HEAP32;
+		let end = eventsPtr;
+		while (heap32[end >> 2] !== LIST_END) end += EVENT_SIZE;
+		eventChunks.push(module.HEAPU8.slice(eventsPtr, end + EVENT_SIZE)); // with the terminator, as a name may run into it
+		return 0; // 1 would abort synthesis
+	});
+
+	// Only these events carry timing; the rest would just be cloned across threads.
+	const decodeEvents = (bytes, events) => {
+		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		for (let at = 0; ; at += EVENT_SIZE) {
+			const type = view.getInt32(at, true);
+			if (type === LIST_END) return;
+			if (type !== WORD && type !== PHONEME && type !== END) continue;
+			events.push({
+				type: type === WORD ? 'word' : type === PHONEME ? 'phoneme' : 'end',
+				textPosition: view.getInt32(at + AT_TEXT_POSITION, true),
+				audioMs: view.getInt32(at + AT_AUDIO_POSITION, true),
+				id: type === WORD ? view.getInt32(at + AT_ID, true) : type === PHONEME ? utf8At(bytes, at + AT_ID) : undefined,
+			});
+		}
+	};
+
+	/** What the package's synthesize() does, with one long-lived callback. */
+	const speak = (ssml) => {
+		audioChunks = [];
+		eventChunks = [];
+		let chunks;
+		let eventBytes;
+		try {
+			engine.synth_(ssml, onChunk);
+		} finally {
+			[chunks, eventBytes] = [audioChunks, eventChunks];
+			audioChunks = [];
+			eventChunks = [];
+		}
+		const audio = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
+		chunks.reduce((at, c) => (audio.set(c, at), at + c.length), 0);
+		const events = [];
+		for (const bytes of eventBytes) decodeEvents(bytes, events);
+		return {audio, sampleRate: engine.samplerate, events};
+	};
+
+	/**
+	 * Speaks WARM_UP_TEXT and then restores the engine's memory, so the next request
+	 * finds espeak exactly as before. Besides memory, the only state the glue keeps
+	 * for espeak is its string buffer (malloc'd from JS) and open files; both are
+	 * checked. Returns false when the engine can no longer be trusted.
+	 */
+	const warmUp = (voice) => {
+		const memory = module.HEAPU8.slice();
+		const openFiles = module.FS.streams.filter(Boolean).length;
+		const {_webidl_malloc: malloc, _webidl_free: free} = module;
+		const glueCalls = [];
+		module._webidl_malloc = (size) => {
+			const ptr = malloc(size);
+			glueCalls.push({size, ptr});
+			return ptr;
+		};
+		module._webidl_free = (ptr) => {
+			glueCalls.push({ptr});
+			free(ptr);
+		};
+		let ok = true;
+		try {
+			if (engine.set_voice(voice) === 0) {
+				engine.set_rate(165);
+				engine.set_pitch(50);
+				speak(WARM_UP_TEXT);
+			}
+		} catch {
+			ok = false; // an abort leaves the engine's stack pointer behind
+		} finally {
+			module._webidl_malloc = malloc;
+			module._webidl_free = free;
+			const heap = module.HEAPU8; // larger than `memory` if synthesis grew it
+			heap.set(memory);
+			heap.fill(0, memory.length);
+		}
+		// The glue's buffer (re)allocations stay in effect on the JS side: redo them, which must land where they did.
+		for (const call of glueCalls) {
+			if (call.size === undefined) free(call.ptr);
+			else if (malloc(call.size) !== call.ptr) ok = false;
+		}
+		return ok && module.FS.streams.filter(Boolean).length === openFiles;
+	};
+
+	return {engine, speak, warmUp};
+};
+
+let state = await createEngine();
+let currentVoice = null;
+let warmed = false;
 
 const synth = ({ssml, voice, rateWpm, pitch}) => {
 	if (voice !== currentVoice) {
 		// On failure espeak keeps the previous voice, so the caller must hear about it.
-		if (engine.set_voice(voice) !== 0) return {unknownVoice: true};
+		if (state.engine.set_voice(voice) !== 0) return {unknownVoice: true};
 		currentVoice = voice;
 	}
-	engine.set_rate(rateWpm);
-	engine.set_pitch(pitch);
-	const chunks = [];
-	const events = [];
-	engine.synthesize(ssml, (samples, chunkEvents) => {
-		if (samples && samples.length > 0) chunks.push(samples);
-		for (const e of chunkEvents) {
-			if (KEPT_EVENTS.has(e.type)) events.push({type: e.type, textPosition: e.text_position, audioMs: e.audio_position, id: e.id});
-		}
-		return false; // true would abort synthesis
-	});
-	const audio = new Int16Array(chunks.reduce((n, c) => n + c.length, 0));
-	chunks.reduce((at, c) => (audio.set(c, at), at + c.length), 0);
-	return {audio, sampleRate: engine.samplerate, events};
+	state.engine.set_rate(rateWpm);
+	state.engine.set_pitch(pitch);
+	return state.speak(ssml);
 };
 
-parentPort.on('message', (request) => {
+const handle = async (request) => {
+	if (request.kind === 'warm') {
+		if (warmed) return;
+		warmed = true;
+		if (!state.warmUp(request.voice)) {
+			// Never expected. A fresh engine answers as one in a new process would, only without the head start.
+			state = await createEngine();
+			currentVoice = null;
+		}
+		return;
+	}
 	try {
 		if (request.kind === 'voices') {
-			const voices = engine.list_voices().flatMap((v) => v.languages.map((l) => l.name));
+			const voices = state.engine.list_voices().flatMap((v) => v.languages.map((l) => l.name));
 			parentPort.postMessage({id: request.id, voices});
 			return;
 		}
@@ -48,5 +198,13 @@ parentPort.on('message', (request) => {
 	} catch (error) {
 		parentPort.postMessage({id: request.id, error: String(error?.stack ?? error)});
 	}
+};
+
+// One request at a time, in order (a rebuild after warm-up is asynchronous).
+// A failed rebuild ends the worker; espeak-engine.ts then starts a fresh one.
+let queue = Promise.resolve();
+parentPort.on('message', (request) => {
+	queue = queue.then(() => handle(request)).catch((error) => setImmediate(() => {
+		throw error;
+	}));
 });
-parentPort.postMessage({ready: true});

@@ -10,6 +10,7 @@ import {cacheDir, publicMediaDir} from '../cache/dirs';
 import {readJsonOrNull, writeFileAtomic} from '../cache/files';
 import {encodeWav} from '../audio/wav';
 import {synthesize, type EspeakOptions} from './espeak';
+import {warmUp} from './espeak-engine';
 
 export type Narration = {
 	/** Relative to the public folder. */
@@ -30,11 +31,25 @@ export const narrationKey = (scenes: ScriptScene[], options: EspeakOptions): str
 		.digest('hex')
 		.slice(0, 20);
 
+const files = (key: string) => ({
+	src: `narration/${key}.wav`,
+	wavFile: path.join(publicMediaDir(), 'narration', `${key}.wav`),
+	metaFile: path.join(cacheDir(), 'narration', `${key}.json`),
+});
+
+/**
+ * Call as soon as the scenes are known. Unless this narration is cached, starts
+ * the engine and has it compile itself on a throwaway sentence on its own thread
+ * while the caller runs its other stages: a cold engine spends most of its first
+ * second in V8's JIT. Changes no result (see warmUp).
+ */
+export const prepareNarration = ({scenes, options}: {scenes: ScriptScene[]; options: EspeakOptions}): void => {
+	const {wavFile, metaFile} = files(narrationKey(scenes, options));
+	if (!(existsSync(metaFile) && existsSync(wavFile))) warmUp(options.voice);
+};
+
 export const narrate = async ({scenes, options}: {scenes: ScriptScene[]; options: EspeakOptions}): Promise<Narration> => {
-	const key = narrationKey(scenes, options);
-	const src = `narration/${key}.wav`;
-	const wavFile = path.join(publicMediaDir(), src);
-	const metaFile = path.join(cacheDir(), 'narration', `${key}.json`);
+	const {src, wavFile, metaFile} = files(narrationKey(scenes, options));
 	const meta = (await readJsonOrNull(metaFile)) as Omit<Narration, 'cached' | 'src'> | null;
 	if (meta && existsSync(wavFile)) return {...meta, src: `reel/${src}`, cached: true};
 
