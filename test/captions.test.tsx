@@ -82,3 +82,17 @@ describe('caption sync', () => {
 		pages.forEach((p, i) => i > 0 && expect(p.startMs).toBeGreaterThanOrEqual(pages[i - 1].endMs));
 	});
 });
+
+describe('pages and sentences', () => {
+	it('a page never runs on from one sentence into the next', () => {
+		const w = (text: string, startMs: number) => ({text, startMs, endMs: startMs + 200, timestampMs: startMs, confidence: 1});
+		// "again." and "Down" are 250 ms apart: without a break they would share a page.
+		const words = [w('and', 0), w(' again.', 250), w(' Down', 500), w(' by', 750)];
+		const joined = makeCaptionPages({words, combineWithinMs: 900});
+		expect(joined.map((p) => p.text.trim())).toEqual(['and again. Down by']);
+		const split = makeCaptionPages({words, combineWithinMs: 900, breakAfter: [1]});
+		expect(split.map((p) => p.text.trim())).toEqual(['and again.', 'Down by']);
+		// The short pause between the sentences is bridged: no blank frames between the pages.
+		expect(split[0].endMs).toBe(split[1].startMs);
+	});
+});

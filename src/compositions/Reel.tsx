@@ -3,6 +3,7 @@ import React, {useMemo} from 'react';
 import {AbsoluteFill, Html5Audio, staticFile} from 'remotion';
 import type {Plan} from '../plan';
 import {CaptionsLayer} from './captions/CaptionsLayer';
+import {sceneBreaks} from './captions/pages';
 import {NoPlan} from './NoPlan';
 import {resolvePlanInput} from './resolve-input';
 import type {ReelProps} from './schema';
@@ -15,11 +16,14 @@ export const Reel: React.FC<ReelProps> = (props) => {
 	return <ReelVideo plan={input.plan} />;
 };
 
-export const ReelVideo: React.FC<{plan: Plan}> = ({plan}) => (
+export const ReelVideo: React.FC<{plan: Plan}> = ({plan}) => {
+	const breakAfter = useMemo(() => sceneBreaks(plan.scenes), [plan.scenes]);
+	return (
 	<AbsoluteFill style={{backgroundColor: '#000'}}>
 		<Shots plan={plan} />
 		<AbsoluteFill style={{backgroundImage: LEGIBILITY_OVERLAY}} />
 		<Html5Audio src={staticFile(plan.narration.src)} />
-		<CaptionsLayer words={plan.words} style={plan.captionStyle} />
+		<CaptionsLayer words={plan.words} style={plan.captionStyle} breakAfter={breakAfter} />
 	</AbsoluteFill>
-);
+	);
+};

@@ -10,10 +10,10 @@ import {makeCaptionPages} from './pages';
 // At module load, as Remotion recommends: every render tab waits for the font once.
 if (typeof document !== 'undefined') void loadCaptionFont();
 
-export const CaptionsLayer: React.FC<{words: Word[]; style: CaptionStyle}> = ({words, style}) => {
+export const CaptionsLayer: React.FC<{words: Word[]; style: CaptionStyle; breakAfter: number[]}> = ({words, style, breakAfter}) => {
 	const frame = useCurrentFrame();
 	const {fps, width, height} = useVideoConfig();
-	const pages = useMemo(() => makeCaptionPages({words, combineWithinMs: style.combineWithinMs}), [words, style.combineWithinMs]);
+	const pages = useMemo(() => makeCaptionPages({words, combineWithinMs: style.combineWithinMs, breakAfter}), [words, style.combineWithinMs, breakAfter]);
 	return (
 		<AbsoluteFill style={{pointerEvents: 'none'}}>
 			<Captions pages={pages} style={style} timeMs={frameToMs(frame, fps)} width={width} height={height} />

@@ -6,9 +6,9 @@ import {renderToStaticMarkup} from 'react-dom/server';
 import {frameToMs, msToFrame} from '../../plan';
 import type {CaptionStyle, Plan, Word} from '../../plan';
 import {Captions} from './Captions';
-import {makeCaptionPages} from './pages';
+import {makeCaptionPages, sceneBreaks} from './pages';
 
-export type CaptionSyncInput = {words: Word[]; fps: number; style: CaptionStyle; width: number; height: number};
+export type CaptionSyncInput = {words: Word[]; fps: number; style: CaptionStyle; width: number; height: number; breakAfter?: number[]};
 
 export type CaptionSyncError = {
 	wordIndex: number;
@@ -21,8 +21,8 @@ export type CaptionSyncError = {
 
 export type CaptionSyncOutput = {checkedWords: number; errors: CaptionSyncError[]};
 
-export const checkCaptionSync = ({words, fps, style, width, height}: CaptionSyncInput): CaptionSyncOutput => {
-	const pages = makeCaptionPages({words, combineWithinMs: style.combineWithinMs});
+export const checkCaptionSync = ({words, fps, style, width, height, breakAfter}: CaptionSyncInput): CaptionSyncOutput => {
+	const pages = makeCaptionPages({words, combineWithinMs: style.combineWithinMs, breakAfter});
 	const errors: CaptionSyncError[] = [];
 	let checkedWords = 0;
 	words.forEach((w, wordIndex) => {
@@ -40,7 +40,7 @@ export const checkCaptionSync = ({words, fps, style, width, height}: CaptionSync
 };
 
 export const checkPlanCaptionSync = (plan: Plan): CaptionSyncOutput =>
-	checkCaptionSync({words: plan.words, fps: plan.fps, style: plan.captionStyle, width: plan.width, height: plan.height});
+	checkCaptionSync({words: plan.words, fps: plan.fps, style: plan.captionStyle, width: plan.width, height: plan.height, breakAfter: sceneBreaks(plan.scenes)});
 
 /** Text of the element marked data-active="true" in caption markup, or null. */
 export const highlightedText = (html: string): string | null => {

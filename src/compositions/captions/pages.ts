@@ -8,17 +8,25 @@ import type {Word} from '../../plan';
 const BREAK_ON_SILENCE_MS = 700;
 // Tune: how long a page lingers after its last word when no page follows at once.
 const HOLD_AFTER_LAST_WORD_MS = 350;
+// Tune: gaps up to this long keep the old page up until the next one starts.
+const BRIDGE_GAP_MS = 600;
 
 export type CaptionPage = TikTokPage & {
 	/** When the page leaves the screen (its next page's start at the latest). */
 	endMs: number;
 };
 
-export type MakeCaptionPagesInput = {words: Word[]; combineWithinMs: number};
+export type MakeCaptionPagesInput = {
+	words: Word[];
+	combineWithinMs: number;
+	/** Indices of words that end a sentence: a page never runs on into the next sentence. */
+	breakAfter?: number[];
+};
 
-export const makeCaptionPages = ({words, combineWithinMs}: MakeCaptionPagesInput): CaptionPage[] => {
+export const makeCaptionPages = ({words, combineWithinMs, breakAfter = []}: MakeCaptionPagesInput): CaptionPage[] => {
+	const breaks = new Set(breakAfter);
 	const {pages} = createTikTokStyleCaptions({
-		captions: words,
+		captions: words.map((w, i) => (breaks.has(i) ? {...w, pageBreakAfter: true} : w)),
 		combineTokensWithinMilliseconds: combineWithinMs,
 		breakOnSilenceAfterMilliseconds: BREAK_ON_SILENCE_MS,
 	});
@@ -26,7 +34,9 @@ export const makeCaptionPages = ({words, combineWithinMs}: MakeCaptionPagesInput
 	return nonEmpty.map((page, i) => {
 		const lastWordEndMs = Math.max(...page.tokens.map((t) => t.toMs));
 		const nextStartMs = i + 1 < nonEmpty.length ? nonEmpty[i + 1].startMs : Infinity;
-		return {...page, endMs: Math.min(nextStartMs, lastWordEndMs + HOLD_AFTER_LAST_WORD_MS)};
+		// A short gap (between sentences) is bridged so the caption does not blink off for a few frames.
+		const bridged = nextStartMs - lastWordEndMs <= BRIDGE_GAP_MS;
+		return {...page, endMs: bridged ? nextStartMs : Math.min(nextStartMs, lastWordEndMs + HOLD_AFTER_LAST_WORD_MS)};
 	});
 };
 
@@ -49,3 +59,6 @@ const findLastIndex = <T,>(items: T[], test: (item: T) => boolean): number => {
 	for (let i = items.length - 1; i >= 0; i--) if (test(items[i])) return i;
 	return -1;
 };
+
+/** The last word of every scene but the final one. */
+export const sceneBreaks = (scenes: {wordEnd: number}[]): number[] => scenes.slice(0, -1).map((s) => s.wordEnd - 1);
