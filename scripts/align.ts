@@ -8,6 +8,7 @@ import {wordsFromTranscript} from '../src/analysis/align/transcript';
 import {writeFileAtomic} from '../src/analysis/cache/files';
 import {ReelError} from '../src/analysis/errors';
 import {ALIGN_FORMATS, formatAlignment, type AlignFormat} from '../src/cli/align-output';
+import {exitWithError} from '../src/cli/exit';
 
 const USAGE = `usage: npm run align -- <audio> <transcript.txt> [--format json|srt|vtt] [--out FILE]
 
@@ -50,11 +51,4 @@ const main = async () => {
 	else process.stdout.write(output);
 };
 
-main().catch((error: unknown) => {
-	if (error instanceof ReelError) {
-		process.stderr.write(`reel: ${error.message}\n`);
-		process.exit(error.code === 'BAD_OPTION' ? 2 : 1);
-	}
-	process.stderr.write(`reel: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
-	process.exit(1);
-});
+main().catch(exitWithError);

@@ -9,6 +9,7 @@ import {peakRssMb} from '../src/analysis/report/stages';
 import {USAGE, number, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
 import {formatReport, sidecarPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
+import {exitWithError} from '../src/cli/exit';
 
 const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
 
@@ -82,11 +83,4 @@ const main = async () => {
 	throw new ReelError('BAD_OPTION', `unknown command "${command}" (make, plan, demo, studio)`);
 };
 
-main().catch((error: unknown) => {
-	if (error instanceof ReelError) {
-		process.stderr.write(`reel: ${error.message}\n`);
-		process.exit(error.code === 'BAD_OPTION' ? 2 : 1);
-	}
-	process.stderr.write(`reel: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
-	process.exit(1);
-});
+main().catch(exitWithError);
