@@ -10,6 +10,7 @@ export const OPTIONS = {
 	aspect: {type: 'string'},
 	fps: {type: 'string'},
 	voice: {type: 'string'},
+	voiceover: {type: 'string'},
 	rate: {type: 'string'},
 	pitch: {type: 'string'},
 	browser: {type: 'string'},
@@ -47,6 +48,7 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 		aspect: aspect as PlanOptionsInput['aspect'],
 		fps: number('fps', values.fps),
 		voice: values.voice,
+		voiceover: values.voiceover,
 		rate: number('rate', values.rate),
 		pitch: number('pitch', values.pitch),
 		allowNetwork: values['allow-network'] ?? false,
@@ -64,6 +66,7 @@ options:
   --aspect 9:16|16:9|1:1       output shape (default 9:16, 1080 px on the short side)
   --fps N                      frames per second (default 30)
   --voice NAME                 espeak-ng voice (default en-us; e.g. en-gb, en-gb-x-rp)
+  --voiceover FILE             use a recording as the narration (wav, mp3, m4a, flac); the script is aligned to it
   --rate WPM                   speaking rate, words per minute (default 165)
   --pitch 0-99                 voice pitch (default 50)
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)

@@ -13,6 +13,7 @@ import {keywords, tokenize} from '../script/nlp';
 import {readScript} from '../script/read';
 import {scriptToScenes} from '../script/scenes';
 import {narrate, prepareNarration} from '../tts/narrate';
+import {voiceOver} from '../tts/voiceover';
 import {defaultCaptionStyle} from './caption-style';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
 
@@ -30,12 +31,14 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 
 	const script = await timer.run('script', () => readScript(scriptFile));
 	const scenes = await timer.run('scenes', () => scriptToScenes(script));
-	prepareNarration({scenes, options: {voice: options.voice, rateWpm: options.rate, pitch: options.pitch}}); // warms the engine up while clips load
+	const voice = {voice: options.voice, rateWpm: options.rate, pitch: options.pitch};
+	if (!options.voiceover) prepareNarration({scenes, options: voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn}));
-	const narration = await timer.run('narration', () =>
-		narrate({scenes, options: {voice: options.voice, rateWpm: options.rate, pitch: options.pitch}}),
-	);
+	const voiceover = options.voiceover;
+	const narration = voiceover
+		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn}))
+		: await timer.run('narration', () => narrate({scenes, options: voice}));
 
 	const words: Word[] = [];
 	const timed: (TimedScene & {text: string; startMs: number; endMs: number; terms: string[]})[] = [];
@@ -85,7 +88,9 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 			width: size.width,
 			height: size.height,
 			durationMs: narration.durationMs,
-			narration: {src: narration.src, durationMs: narration.durationMs, engine: 'espeak-ng', voice: options.voice},
+			narration: voiceover
+				? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
+				: {src: narration.src, durationMs: narration.durationMs, engine: 'espeak-ng', voice: options.voice},
 			words,
 			scenes: timed.map(({terms: _terms, ...s}) => s),
 			clips,

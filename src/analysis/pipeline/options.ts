@@ -14,6 +14,8 @@ export const PlanOptionsSchema = z.object({
 	rate: z.number().min(80).max(450).default(165),
 	/** 0–99. @default 50 */
 	pitch: z.number().min(0).max(99).default(50),
+	/** A recording to use as the narration instead of espeak; the script is aligned to it. */
+	voiceover: z.string().min(1).optional(),
 	/** Allow outgoing network connections (nothing in reel needs them). @default false */
 	allowNetwork: z.boolean().default(false),
 });
