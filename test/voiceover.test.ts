@@ -8,7 +8,9 @@ import {beforeAll, describe, expect, test} from 'vitest';
 import {makePlan} from '../src/analysis/pipeline/make-plan';
 import {checkPlanCaptionSync} from '../src/compositions/captions/check-sync';
 import type {Plan} from '../src/plan';
-import {makeTestClip} from './helpers/media';
+import {frameAt, makeTestClip, regionStats} from './helpers/media';
+import {renderPlan} from '../src/render/render-plan';
+import {probeStreams} from '../src/render/ff';
 import {makeTake, transformTake, type TrueWord} from './helpers/speech';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'reel-vo-'));
@@ -53,4 +55,20 @@ describe('voice-over narration', () => {
 		expect(checkedWords).toBe(truth.length);
 		expect(errors).toEqual([]);
 	});
+
+	test('rendered, the video carries the recording and highlights each word while it is spoken', async () => {
+		const out = path.join(dir, 'out', 'harbour.mp4');
+		await renderPlan({plan, out, options: {scale: 0.25}});
+		const {streams} = await probeStreams(out);
+		const audio = streams.find((x) => x.codec_type === 'audio')!;
+		expect(Math.abs(Number(audio.duration) * 1000 - plan.durationMs)).toBeLessThan(100);
+		const yellow = (r: number, g: number, b: number) => r > 200 && g > 170 && b < 90;
+		const band = {x0: 0, y0: 0.45, x1: 1, y1: 0.9};
+		const word = plan.words[5];
+		const during = await frameAt({file: out, timeMs: (word.startMs + word.endMs) / 2, width: 270, height: 480});
+		expect(regionStats({rgb: during, width: 270, height: 480, region: band, test: yellow}).hits).toBeGreaterThan(20);
+		// In the opening room tone (before the first word) there is no caption.
+		const silence = await frameAt({file: out, timeMs: plan.words[0].startMs / 2, width: 270, height: 480});
+		expect(regionStats({rgb: silence, width: 270, height: 480, region: band, test: yellow}).hits).toBe(0);
+	}, 300_000);
 });
