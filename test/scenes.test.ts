@@ -12,6 +12,11 @@ describe('script → scenes', () => {
 		]);
 	});
 
+	test('a quoted question followed by "she asked" stays one scene', () => {
+		const scenes = scriptToScenes('"Really?" she asked. Nobody answered.');
+		expect(scenes.map((s) => s.text)).toEqual(['"Really?" she asked.', 'Nobody answered.']);
+	});
+
 	test('caption words carry their punctuation and exact character spans', () => {
 		const text = '"Really?" she asked - twice.';
 		const words = captionWords(text);

@@ -49,6 +49,24 @@ const splitClauses = (words: ScriptWord[]): ScriptWord[][] => {
 	return parts;
 };
 
+/**
+ * wink ends a sentence at a quoted question or exclamation (`"Really?" she
+ * asked.`); a "sentence" that starts in lower case continues the one before.
+ */
+const joinContinuations = (paragraph: string, sentences: string[]): string[] => {
+	const spans: {start: number; end: number}[] = [];
+	let cursor = 0;
+	for (const sentence of sentences) {
+		const found = paragraph.indexOf(sentence, cursor);
+		const start = found >= 0 ? found : cursor;
+		cursor = start + sentence.length;
+		const last = spans[spans.length - 1];
+		if (last && /^\p{Ll}/u.test(sentence.trimStart())) last.end = cursor;
+		else spans.push({start, end: cursor});
+	}
+	return spans.map(({start, end}) => paragraph.slice(start, end));
+};
+
 export const scriptToScenes = (script: string): ScriptScene[] => {
 	const scenes: ScriptScene[] = [];
 	script
@@ -56,11 +74,7 @@ export const scriptToScenes = (script: string): ScriptScene[] => {
 		.map((p) => p.replace(/\n/g, ' ').trim())
 		.filter((p) => HAS_WORD.test(p))
 		.forEach((paragraph, paragraphIndex) => {
-			let cursor = 0;
-			for (const sentence of splitSentences(paragraph)) {
-				const found = paragraph.indexOf(sentence, cursor);
-				const offset = found >= 0 ? found : cursor;
-				cursor = offset + sentence.length;
+			for (const sentence of joinContinuations(paragraph, splitSentences(paragraph))) {
 				for (const clause of splitClauses(captionWords(sentence))) {
 					const start = clause[0].charStart;
 					const text = sentence.slice(start, clause[clause.length - 1].charEnd);
