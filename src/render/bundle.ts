@@ -3,10 +3,9 @@
 import {bundle} from '@remotion/bundler';
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {PROJECT_ROOT} from '../analysis/cache/dirs';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 
 let cached: Promise<string> | null = null;
 
