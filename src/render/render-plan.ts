@@ -1,10 +1,8 @@
 // Plan → MP4 with @remotion/renderer: one bundle, one browser, H.264 + AAC,
 // written to a temporary name and renamed only when complete.
 import {openBrowser, renderMedia, selectComposition} from '@remotion/renderer';
-import {mkdir, rename, rm} from 'node:fs/promises';
-import path from 'node:path';
 import {ASPECTS, type Plan} from '../plan';
-import {tempNameFor} from '../analysis/cache/files';
+import {produceFileAtomic} from '../analysis/cache/files';
 import {findBrowser} from './browser';
 import {bundleProject} from './bundle';
 
@@ -23,36 +21,33 @@ export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: st
 	const serveUrl = await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')});
 	// logLevel error: Remotion's info logs (e.g. cgroup memory notes) would break the progress line.
 	const browser = await openBrowser('chrome', {browserExecutable: executable, chromeMode, logLevel: 'error'});
-	await mkdir(path.dirname(path.resolve(out)), {recursive: true});
-	// Remotion picks the container from the extension, so keep it on the temp name.
-	const temp = tempNameFor(out) + path.extname(out);
 	try {
 		const inputProps = plan as unknown as Record<string, unknown>;
 		const composition = await selectComposition({serveUrl, id: ASPECTS[plan.aspect].compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'});
-		await renderMedia({
-			serveUrl,
-			composition,
-			inputProps,
-			codec: 'h264',
-			audioCodec: 'aac',
-			outputLocation: temp,
-			puppeteerInstance: browser,
-			browserExecutable: executable,
-			chromeMode,
-			concurrency: options.concurrency ?? 1,
-			imageFormat: 'jpeg',
-			jpegQuality: 85,
-			// JPEG frames would otherwise give full-range yuvj420p, which some players and platforms mishandle.
-			pixelFormat: 'yuv420p',
-			colorSpace: 'bt709',
-			scale: options.scale ?? 1,
-			overwrite: true,
-			logLevel: 'error',
-			onProgress: ({progress, stitchStage}) => options.onProgress?.(0.1 + progress * 0.9, stitchStage),
-		});
-		await rename(temp, out);
+		await produceFileAtomic(out, (temp) =>
+			renderMedia({
+				serveUrl,
+				composition,
+				inputProps,
+				codec: 'h264',
+				audioCodec: 'aac',
+				outputLocation: temp,
+				puppeteerInstance: browser,
+				browserExecutable: executable,
+				chromeMode,
+				concurrency: options.concurrency ?? 1,
+				imageFormat: 'jpeg',
+				jpegQuality: 85,
+				// JPEG frames would otherwise give full-range yuvj420p, which some players and platforms mishandle.
+				pixelFormat: 'yuv420p',
+				colorSpace: 'bt709',
+				scale: options.scale ?? 1,
+				overwrite: true,
+				logLevel: 'error',
+				onProgress: ({progress, stitchStage}) => options.onProgress?.(0.1 + progress * 0.9, stitchStage),
+			}),
+		);
 	} finally {
-		await rm(temp, {force: true});
 		await browser.close({silent: true});
 	}
 };

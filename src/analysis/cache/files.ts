@@ -7,17 +7,24 @@ import path from 'node:path';
 export const tempNameFor = (file: string): string =>
 	path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 
-export const writeFileAtomic = async (file: string, data: string | Uint8Array): Promise<void> => {
-	await mkdir(path.dirname(file), {recursive: true});
-	const temp = tempNameFor(file);
+/**
+ * `produce` writes the whole file at the temporary path it is given (which keeps
+ * the extension: ffmpeg and Remotion pick the format from it); only a complete
+ * file is renamed into place, and the temporary one never stays behind.
+ */
+export const produceFileAtomic = async (file: string, produce: (temp: string) => Promise<unknown>): Promise<void> => {
+	await mkdir(path.dirname(path.resolve(file)), {recursive: true});
+	const temp = tempNameFor(file) + path.extname(file);
 	try {
-		await writeFile(temp, data);
+		await produce(temp);
 		await rename(temp, file);
-	} catch (error) {
+	} finally {
 		await rm(temp, {force: true});
-		throw error;
 	}
 };
+
+export const writeFileAtomic = (file: string, data: string | Uint8Array): Promise<void> =>
+	produceFileAtomic(file, (temp) => writeFile(temp, data));
 
 /** A missing or unparsable cache file reads as null: it is rebuilt, never trusted. */
 export const readJsonOrNull = async (file: string): Promise<unknown> => {

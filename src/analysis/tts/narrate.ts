@@ -31,11 +31,18 @@ export const narrationKey = (scenes: ScriptScene[], options: EspeakOptions): str
 		.digest('hex')
 		.slice(0, 20);
 
-const files = (key: string) => ({
-	src: `narration/${key}.wav`,
+/** Where a narration lives: its WAV in public/ (played by the video), its timings in the cache. */
+export const narrationFiles = (key: string) => ({
+	src: `reel/narration/${key}.wav`,
 	wavFile: path.join(publicMediaDir(), 'narration', `${key}.wav`),
 	metaFile: path.join(cacheDir(), 'narration', `${key}.json`),
 });
+
+/** A finished narration from an earlier run, or null when either half is missing or unreadable. */
+export const cachedNarration = async ({src, wavFile, metaFile}: ReturnType<typeof narrationFiles>): Promise<Narration | null> => {
+	const meta = (await readJsonOrNull(metaFile)) as Pick<Narration, 'durationMs' | 'sceneWords'> | null;
+	return meta && existsSync(wavFile) ? {...meta, src, cached: true} : null;
+};
 
 /**
  * Call as soon as the scenes are known. Unless this narration is cached, starts
@@ -44,14 +51,15 @@ const files = (key: string) => ({
  * second in V8's JIT. Changes no result (see warmUp).
  */
 export const prepareNarration = ({scenes, options}: {scenes: ScriptScene[]; options: EspeakOptions}): void => {
-	const {wavFile, metaFile} = files(narrationKey(scenes, options));
+	const {wavFile, metaFile} = narrationFiles(narrationKey(scenes, options));
 	if (!(existsSync(metaFile) && existsSync(wavFile))) warmUp(options.voice);
 };
 
 export const narrate = async ({scenes, options}: {scenes: ScriptScene[]; options: EspeakOptions}): Promise<Narration> => {
-	const {src, wavFile, metaFile} = files(narrationKey(scenes, options));
-	const meta = (await readJsonOrNull(metaFile)) as Omit<Narration, 'cached' | 'src'> | null;
-	if (meta && existsSync(wavFile)) return {...meta, src: `reel/${src}`, cached: true};
+	const entry = narrationFiles(narrationKey(scenes, options));
+	const cached = await cachedNarration(entry);
+	if (cached) return cached;
+	const {src, wavFile, metaFile} = entry;
 
 	const parts: Float32Array[] = [];
 	let sampleRate = 0;
@@ -84,7 +92,7 @@ export const narrate = async ({scenes, options}: {scenes: ScriptScene[]; options
 	const durationMs = round((total * 1000) / sampleRate);
 	await writeFileAtomic(wavFile, encodeWav({samples, sampleRate}));
 	await writeFileAtomic(metaFile, JSON.stringify({durationMs, sceneWords}));
-	return {src: `reel/${src}`, durationMs, sceneWords, cached: false};
+	return {src, durationMs, sceneWords, cached: false};
 };
 
 const round = (x: number) => Math.round(x * 10) / 10;

@@ -2,16 +2,13 @@
 // a WAV the compositions can play, and the script's caption words are
 // force-aligned to it, so shots and captions follow the speaker's real timing.
 import {createHash} from 'node:crypto';
-import {existsSync} from 'node:fs';
-import {readFile, rename, rm} from 'node:fs/promises';
-import path from 'node:path';
+import {readFile} from 'node:fs/promises';
 import {alignWords} from '../align/align-words';
-import {cacheDir, publicMediaDir} from '../cache/dirs';
-import {readJsonOrNull, tempNameFor, writeFileAtomic} from '../cache/files';
+import {produceFileAtomic, writeFileAtomic} from '../cache/files';
 import {ReelError} from '../errors';
 import type {ScriptScene} from '../script/scenes';
 import {runFf, probeStreams} from '../../render/ff';
-import type {Narration} from './narrate';
+import {cachedNarration, narrationFiles, type Narration} from './narrate';
 
 /** Bump when alignment changes its results, so cached timings are redone. */
 const ALIGN_VERSION = 'soundswallower@0.6.3/1';
@@ -25,22 +22,15 @@ export const voiceOver = async ({file, scenes, warn}: {file: string; scenes: Scr
 		.update(JSON.stringify([ALIGN_VERSION, scenes.map((s) => s.text)]))
 		.digest('hex')
 		.slice(0, 20);
-	const src = `narration/vo-${key}.wav`;
-	const wavFile = path.join(publicMediaDir(), src);
-	const metaFile = path.join(cacheDir(), 'narration', `vo-${key}.json`);
-	const meta = (await readJsonOrNull(metaFile)) as Pick<Narration, 'durationMs' | 'sceneWords'> | null;
-	if (meta && existsSync(wavFile)) return {...meta, src: `reel/${src}`, cached: true};
+	const entry = narrationFiles(`vo-${key}`);
+	const cached = await cachedNarration(entry);
+	if (cached) return cached;
 
 	const {words, warnings} = await alignWords({audioFile: file, words: scenes.flatMap((s) => s.words.map((w) => w.text))});
 	for (const w of warnings) warn(`${file}: ${w}`);
 	// Browsers play 48 kHz PCM everywhere; the original file may be any format ffmpeg reads.
-	const temp = tempNameFor(wavFile) + '.wav';
-	try {
-		await runFf({bin: 'ffmpeg', args: ['-y', '-v', 'error', '-i', file, '-vn', '-ar', '48000', '-c:a', 'pcm_s16le', temp]});
-		await rename(temp, wavFile);
-	} finally {
-		await rm(temp, {force: true});
-	}
+	const {wavFile, metaFile, src} = entry;
+	await produceFileAtomic(wavFile, (temp) => runFf({bin: 'ffmpeg', args: ['-y', '-v', 'error', '-i', file, '-vn', '-ar', '48000', '-c:a', 'pcm_s16le', temp]}));
 	const {durationMs} = await probeStreams(wavFile);
 	let next = 0;
 	const sceneWords = scenes.map((s) =>
@@ -51,7 +41,7 @@ export const voiceOver = async ({file, scenes, warn}: {file: string; scenes: Scr
 	);
 	const result = {durationMs: round(durationMs), sceneWords};
 	await writeFileAtomic(metaFile, JSON.stringify(result));
-	return {...result, src: `reel/${src}`, cached: false};
+	return {...result, src, cached: false};
 };
 
 const round = (x: number) => Math.round(x * 10) / 10;
