@@ -5,7 +5,7 @@ import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {PROJECT_ROOT} from '../analysis/cache/dirs';
 
-const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
 
 let cached: Promise<string> | null = null;
 
