@@ -65,9 +65,10 @@ export const USAGE = `reel — script in, narrated captioned video out
 options:
   --aspect 9:16|16:9|1:1       output shape (default 9:16, 1080 px on the short side)
   --fps N                      frames per second (default 30)
-  --voice NAME                 espeak-ng voice (default en-us; e.g. en-gb, en-gb-x-rp)
+  --voice ENGINE:NAME          espeak:en-us (default; or en-gb, fr, …) or piper:<name or voice.onnx>
+                               (npm run voices -- list shows the Piper voices installed)
   --voiceover FILE             use a recording as the narration (wav, mp3, m4a, flac); the script is aligned to it
-  --rate WPM                   speaking rate, words per minute (default 165)
+  --rate WPM                   speaking rate, words per minute (default 165; Piper: 165 = the voice's own pace)
   --pitch 0-99                 voice pitch (default 50)
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)
   --concurrency N              frames rendered in parallel (default 1)

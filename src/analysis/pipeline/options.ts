@@ -8,8 +8,8 @@ export const PlanOptionsSchema = z.object({
 	aspect: AspectSchema.default('9:16'),
 	/** @default 30 */
 	fps: z.number().int().min(10).max(60).default(30),
-	/** espeak-ng voice, e.g. en-us, en-gb, en-gb-x-rp. @default 'en-us' */
-	voice: z.string().min(1).default('en-us'),
+	/** `espeak:<language>` (a bare language means espeak too) or `piper:<name or .onnx path>`. @default 'espeak:en-us' */
+	voice: z.string().min(1).default('espeak:en-us'),
 	/** Words per minute. @default 165 */
 	rate: z.number().min(80).max(450).default(165),
 	/** 0–99. @default 50 */

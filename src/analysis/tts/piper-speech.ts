@@ -1,0 +1,74 @@
+// One sentence from a Piper voice, with word timings. A neural voice reports
+// no phoneme events, so the words are found in its audio by the forced
+// aligner (English acoustic model). Where the aligner cannot follow (another
+// language, or audio with no speech in it, such as Piper's silent test
+// voice), the words are spread over the sentence by their phoneme counts, and
+// the caller is told that these times are estimates.
+import {alignWords} from '../align/align-words';
+import {ReelError} from '../errors';
+import {enginePhonemes} from './espeak-engine';
+import {infer, loadPiperVoice, sentenceIds, type PiperOptions, type PiperVoice} from './piper';
+import {phonemeCount} from './piper-phonemes';
+import type {SpeechResult, WordSpan, WordTiming} from './types';
+
+/** The aligner's acoustic model is US English; other languages would be aligned against the wrong sounds. */
+const ALIGNABLE_LANGUAGE = /^en([_-]|$)/i;
+/** A word with no phonemes of its own ("—") still gets a sliver, so every word stays on screen a moment. */
+const MIN_WEIGHT = 0.25;
+
+/** Words laid end to end over [fromMs, toMs] in proportion to their weights. */
+export const spreadByWeight = ({weights, fromMs, toMs}: {weights: number[]; fromMs: number; toMs: number}): WordTiming[] => {
+	const w = weights.map((x) => Math.max(MIN_WEIGHT, x));
+	const total = w.reduce((a, b) => a + b, 0);
+	let at = fromMs;
+	return w.map((x) => {
+		const startMs = at;
+		at += ((toMs - fromMs) * x) / total;
+		return {startMs, endMs: at};
+	});
+};
+
+const estimateWords = async (voice: PiperVoice, texts: string[], durationMs: number): Promise<WordTiming[]> => {
+	const weights = await Promise.all(texts.map(async (t) => phonemeCount((await enginePhonemes({text: t, voice: voice.config.espeakVoice})) ?? '')));
+	return spreadByWeight({weights, fromMs: 0, toMs: durationMs});
+};
+
+const alignOrEstimate = async ({voice, texts, samples, label, warn}: {
+	voice: PiperVoice;
+	texts: string[];
+	samples: Float32Array;
+	label: string;
+	warn: (m: string) => void;
+}): Promise<WordTiming[]> => {
+	const {sampleRate} = voice.config;
+	const durationMs = (samples.length * 1000) / sampleRate;
+	if (!ALIGNABLE_LANGUAGE.test(voice.config.language)) {
+		warn(`${label}: no aligner model for ${voice.config.language}; word times estimated from phoneme counts`);
+		return estimateWords(voice, texts, durationMs);
+	}
+	try {
+		const {words} = await alignWords({samples, sampleRate, words: texts});
+		return words.map((w) => ({startMs: w.startMs, endMs: Math.max(w.endMs, w.startMs + 1)}));
+	} catch (error) {
+		if (!(error instanceof ReelError) || !['AUDIO_SILENT', 'ALIGN_FAILED'].includes(error.code)) throw error;
+		warn(`${label}: the aligner found no speech to follow (${error.message}); word times estimated from phoneme counts`);
+		return estimateWords(voice, texts, durationMs);
+	}
+};
+
+export const synthesizePiper = async ({text, words, options, warn}: {
+	text: string;
+	words: WordSpan[];
+	options: PiperOptions;
+	warn: (m: string) => void;
+}): Promise<SpeechResult> => {
+	const voice = await loadPiperVoice(options.model);
+	const {ids, missing} = await sentenceIds(voice, text);
+	if (missing.length > 0) warn(`${options.model}: the voice has no id for ${missing.map((m) => JSON.stringify(m)).join(', ')}; skipped, as Piper does`);
+	const samples = await infer(voice, ids, options);
+	if (samples.length === 0) throw new ReelError('TTS_FAILED', `${options.model}: the voice returned no audio for "${text.slice(0, 60)}"`);
+	const texts = words.map((w) => text.slice(w.charStart, w.charEnd));
+	const label = `piper voice ${options.model}: "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}"`;
+	const timings = await alignOrEstimate({voice, texts, samples, label, warn});
+	return {samples, sampleRate: voice.config.sampleRate, words: timings};
+};

