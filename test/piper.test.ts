@@ -14,7 +14,8 @@ import {narrate} from '../src/analysis/tts/narrate';
 import {infer, loadPiperVoice, sentenceIds} from '../src/analysis/tts/piper';
 import {parsePiperConfig, readPiperConfig} from '../src/analysis/tts/piper-config';
 import {clauseTerminators, phonemesToIds, piperPhonemes} from '../src/analysis/tts/piper-phonemes';
-import {spreadByWeight} from '../src/analysis/tts/piper-speech';
+import {spreadByWeight, trimToSpeech} from '../src/analysis/tts/piper-speech';
+import {defaultEspeakOptions, synthesize} from '../src/analysis/tts/espeak';
 import {scriptToScenes} from '../src/analysis/script/scenes';
 import {TEST_VOICE} from './helpers/piper-voice';
 
@@ -103,6 +104,16 @@ describe('Piper narration', () => {
 			{startMs: 200, endMs: 800},
 			{startMs: 800, endMs: 850},
 		]);
+	});
+
+	it('trims a sentence to its speech (Silero VAD), leaving silent audio whole', async () => {
+		const {samples, sampleRate} = await synthesize({text: 'Gulls call overhead.', words: [], options: defaultEspeakOptions});
+		const padded = new Float32Array(samples.length + sampleRate); // half a second of silence either side
+		padded.set(samples, sampleRate / 2);
+		const trimmed = await trimToSpeech(padded, sampleRate);
+		// espeak's own audio starts and ends within tens of ms of speech; VAD pads 30 ms and works in 32 ms frames.
+		expect(Math.abs(trimmed.length - samples.length) / sampleRate).toBeLessThan(0.15);
+		expect((await trimToSpeech(new Float32Array(22050), 22050)).length).toBe(22050);
 	});
 
 	it('writes the narration at the voice\'s rate, with ordered word timings and a warning that they are estimates', async () => {

@@ -5,6 +5,7 @@
 // voice), the words are spread over the sentence by their phoneme counts, and
 // the caller is told that these times are estimates.
 import {alignWords} from '../align/align-words';
+import {detectSpeech} from '../audio/vad';
 import {ReelError} from '../errors';
 import {enginePhonemes} from './espeak-engine';
 import {infer, loadPiperVoice, sentenceIds, type PiperOptions, type PiperVoice} from './piper';
@@ -56,6 +57,20 @@ const alignOrEstimate = async ({voice, texts, samples, label, warn}: {
 	}
 };
 
+/**
+ * VITS voices start and end with a little room tone of their own; the caller
+ * adds the pauses between sentences, so keep only the speech (Silero VAD, with
+ * its padding). Audio with no speech in it is kept whole: there is nothing to
+ * trim to, and the timings are then estimates over all of it.
+ */
+export const trimToSpeech = async (samples: Float32Array, sampleRate: number): Promise<Float32Array> => {
+	const speech = await detectSpeech({samples, sampleRate});
+	if (speech.length === 0) return samples;
+	const from = Math.floor((speech[0].startMs * sampleRate) / 1000);
+	const to = Math.min(samples.length, Math.ceil((speech[speech.length - 1].endMs * sampleRate) / 1000));
+	return samples.slice(from, to);
+};
+
 export const synthesizePiper = async ({text, words, options, warn}: {
 	text: string;
 	words: WordSpan[];
@@ -65,7 +80,7 @@ export const synthesizePiper = async ({text, words, options, warn}: {
 	const voice = await loadPiperVoice(options.model);
 	const {ids, missing} = await sentenceIds(voice, text);
 	if (missing.length > 0) warn(`${options.model}: the voice has no id for ${missing.map((m) => JSON.stringify(m)).join(', ')}; skipped, as Piper does`);
-	const samples = await infer(voice, ids, options);
+	const samples = await trimToSpeech(await infer(voice, ids, options), voice.config.sampleRate);
 	if (samples.length === 0) throw new ReelError('TTS_FAILED', `${options.model}: the voice returned no audio for "${text.slice(0, 60)}"`);
 	const texts = words.map((w) => text.slice(w.charStart, w.charEnd));
 	const label = `piper voice ${options.model}: "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}"`;

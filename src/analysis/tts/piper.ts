@@ -4,6 +4,7 @@
 // the waveform. One session per voice file, reused for every sentence.
 import {existsSync} from 'node:fs';
 import type * as Ort from 'onnxruntime-node';
+import {loadOrt, type OrtModule} from '../audio/onnx';
 import {ReelError} from '../errors';
 import {enginePhonemes} from './espeak-engine';
 import {readPiperConfig, type PiperConfig} from './piper-config';
@@ -21,7 +22,7 @@ export type PiperOptions = {
 	speaker: number;
 };
 
-export type PiperVoice = {model: string; config: PiperConfig; session: Ort.InferenceSession; ort: typeof Ort};
+export type PiperVoice = {model: string; config: PiperConfig; session: Ort.InferenceSession; ort: OrtModule};
 
 const voices = new Map<string, Promise<PiperVoice>>();
 const REQUIRED_INPUTS = ['input', 'input_lengths', 'scales'];
@@ -31,8 +32,7 @@ const openVoice = async (model: string): Promise<PiperVoice> => {
 		throw new ReelError('VOICE_MISSING', `${model}: Piper voice model not found (add one with: npm run voices -- add path/to/voice.onnx)`);
 	}
 	const config = await readPiperConfig(`${model}.json`);
-	// Loaded only when a Piper voice is chosen: the native runtime costs start-up time espeak users never need.
-	const ort = (await import('onnxruntime-node')).default;
+	const ort = await loadOrt();
 	const session = await ort.InferenceSession.create(model, {graphOptimizationLevel: 'all'}).catch((error: Error) => {
 		throw new ReelError('VOICE_BROKEN', `${model}: onnxruntime cannot load this model (${error.message.split('\n')[0]}); download the voice again`);
 	});
