@@ -9,6 +9,7 @@ import type {ScriptScene} from '../script/scenes';
 import {cacheDir, publicMediaDir} from '../cache/dirs';
 import {readJsonOrNull, writeFileAtomic} from '../cache/files';
 import {encodeWav} from '../audio/wav';
+import {finishLoudness, type LoudnessReport} from '../audio/finish';
 import {synthesize, type EspeakOptions} from './espeak';
 import {warmUp} from './espeak-engine';
 import type {PiperOptions} from './piper';
@@ -23,12 +24,14 @@ export type Narration = {
 	durationMs: number;
 	/** Per scene, per caption word, on the narration timeline. */
 	sceneWords: {startMs: number; endMs: number}[][];
+	/** Integrated loudness and true peak as synthesised, and as written (see audio/finish). */
+	loudness?: {before: LoudnessReport; after: LoudnessReport};
 	cached: boolean;
 };
 
 /** Silence before the first word, between sentences, between paragraphs, after the last word. */
 export const PAUSES_MS = {lead: 250, sentence: 180, paragraph: 550, tail: 500};
-const ENGINE_VERSION = {espeak: 'espeak-ng-emscripten@0.3.5/1', piper: 'piper/onnxruntime-node@1.30.0/2'};
+const ENGINE_VERSION = {espeak: 'espeak-ng-emscripten@0.3.5/2', piper: 'piper/onnxruntime-node@1.30.0/3'};
 
 /** A Piper voice is named by its model path; its size and time stamp stand in for its 20–120 MB of content. */
 const voiceIdentity = (voice: NarrationVoice): unknown => {
@@ -52,7 +55,7 @@ export const narrationFiles = (key: string) => ({
 
 /** A finished narration from an earlier run, or null when either half is missing or unreadable. */
 export const cachedNarration = async ({src, wavFile, metaFile}: ReturnType<typeof narrationFiles>): Promise<Narration | null> => {
-	const meta = (await readJsonOrNull(metaFile)) as Pick<Narration, 'durationMs' | 'sceneWords'> | null;
+	const meta = (await readJsonOrNull(metaFile)) as Pick<Narration, 'durationMs' | 'sceneWords' | 'loudness'> | null;
 	return meta && existsSync(wavFile) ? {...meta, src, cached: true} : null;
 };
 
@@ -110,9 +113,11 @@ export const narrate = async ({scenes, voice, warn = () => {}}: {scenes: ScriptS
 		offset += p.length;
 	}
 	const durationMs = round((total * 1000) / sampleRate);
-	await writeFileAtomic(wavFile, encodeWav({samples, sampleRate}));
-	await writeFileAtomic(metaFile, JSON.stringify({durationMs, sceneWords}));
-	return {src, durationMs, sceneWords, cached: false};
+	const finished = finishLoudness({samples, sampleRate});
+	const loudness = {before: finished.before, after: finished.after};
+	await writeFileAtomic(wavFile, encodeWav({samples: finished.samples, sampleRate}));
+	await writeFileAtomic(metaFile, JSON.stringify({durationMs, sceneWords, loudness}));
+	return {src, durationMs, sceneWords, loudness, cached: false};
 };
 
 const round = (x: number) => Math.round(x * 10) / 10;
