@@ -11,6 +11,7 @@ export const OPTIONS = {
 	fps: {type: 'string'},
 	voice: {type: 'string'},
 	voiceover: {type: 'string'},
+	music: {type: 'string'},
 	rate: {type: 'string'},
 	pitch: {type: 'string'},
 	browser: {type: 'string'},
@@ -49,6 +50,7 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 		fps: number('fps', values.fps),
 		voice: values.voice,
 		voiceover: values.voiceover,
+		music: values.music,
 		rate: number('rate', values.rate),
 		pitch: number('pitch', values.pitch),
 		allowNetwork: values['allow-network'] ?? false,
@@ -68,6 +70,7 @@ options:
   --voice ENGINE:NAME          espeak:en-us (default; or en-gb, fr, …) or piper:<name or voice.onnx>
                                (npm run voices -- list shows the Piper voices installed)
   --voiceover FILE             use a recording as the narration (wav, mp3, m4a, flac); the script is aligned to it
+  --music FILE                 background music under the narration, ducked while the voice speaks
   --rate WPM                   speaking rate, words per minute (default 165; Piper: 165 = the voice's own pace)
   --pitch 0-99                 voice pitch (default 50)
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)

@@ -15,6 +15,7 @@ import {scriptToScenes} from '../script/scenes';
 import {narrate, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
+import {mixMusic} from '../audio/music';
 import {defaultCaptionStyle} from './caption-style';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
 
@@ -37,9 +38,11 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn}));
 	const voiceover = options.voiceover;
-	const narration = voiceover
+	const spoken = voiceover
 		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn}))
 		: await timer.run('narration', () => narrate({scenes, voice, warn}));
+	const music = options.music;
+	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music}))).src} : spoken;
 
 	const words: Word[] = [];
 	const timed: (TimedScene & {text: string; startMs: number; endMs: number; terms: string[]})[] = [];

@@ -16,6 +16,8 @@ export const PlanOptionsSchema = z.object({
 	pitch: z.number().min(0).max(99).default(50),
 	/** A recording to use as the narration instead of espeak; the script is aligned to it. */
 	voiceover: z.string().min(1).optional(),
+	/** Background music mixed under the narration, ducked while the voice speaks. */
+	music: z.string().min(1).optional(),
 	/** Allow outgoing network connections (nothing in reel needs them). @default false */
 	allowNetwork: z.boolean().default(false),
 });
