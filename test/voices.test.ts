@@ -3,7 +3,7 @@
 // or lie about a checksum, and records the Range headers it was asked for.
 import {execFile} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {existsSync, mkdtempSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import {afterAll, beforeAll, beforeEach, describe, expect, it} from 'vitest';
 import {ReelError} from '../src/analysis/errors';
 import {installVoice} from '../src/analysis/tts/voice-install';
 import {addVoice, listRegisteredVoices, parseVoiceSpec, resolvePiperModel} from '../src/analysis/tts/voices';
-import {ROOT} from './helpers/cli';
+import {ROOT, runCli} from './helpers/cli';
 import {TEST_VOICE} from './helpers/piper-voice';
 
 const NAME = 'en_US-test-medium';
@@ -119,6 +119,18 @@ describe('voice registry', () => {
 		expect((await errorOf(resolvePiperModel('nobody')))?.message).toMatch(/no Piper voice named "nobody": npm run voices -- list/);
 		expect((await errorOf(addVoice(path.join(dir, 'x.onnx'))))?.code).toBe('VOICE_MISSING');
 	});
+
+	it('reel plan with a missing or broken Piper voice fails in one line naming the file and the fix', () => {
+		const script = path.join(dir, 's.txt');
+		writeFileSync(script, 'Hello there.');
+		const missing = runCli(['plan', script, '--clips', dir, '--voice', 'piper:nobody'], {REEL_VOICES_DIR: dir});
+		expect([missing.status, missing.stderr]).toEqual([1, expect.stringMatching(/^reel: no Piper voice named "nobody": npm run voices -- list .*install nobody --allow-network\n$/)]);
+		const broken = path.join(dir, 'broken.onnx');
+		writeFileSync(broken, 'x');
+		writeFileSync(`${broken}.json`, '{"audio": ');
+		const bad = runCli(['plan', script, '--clips', dir, '--voice', `piper:${broken}`]);
+		expect([bad.status, bad.stderr]).toEqual([1, expect.stringMatching(/^reel: .*broken\.onnx\.json: not valid JSON .*download the voice's \.onnx\.json again\n$/)]);
+	}, 60_000);
 
 	it('parses --voice: espeak by default, piper by prefix', () => {
 		expect(parseVoiceSpec('en-gb')).toEqual({engine: 'espeak', voice: 'en-gb'});

@@ -34,7 +34,7 @@ const estimateWords = async (voice: PiperVoice, texts: string[], durationMs: num
 	return spreadByWeight({weights, fromMs: 0, toMs: durationMs});
 };
 
-const alignOrEstimate = async ({voice, texts, samples, label, warn}: {
+export const alignOrEstimate = async ({voice, texts, samples, label, warn}: {
 	voice: PiperVoice;
 	texts: string[];
 	samples: Float32Array;
