@@ -67,7 +67,10 @@ export const cachedNarration = async ({src, wavFile, metaFile}: ReturnType<typeo
  */
 export const prepareNarration = ({scenes, voice}: {scenes: ScriptScene[]; voice: NarrationVoice}): void => {
 	const {wavFile, metaFile} = narrationFiles(narrationKey(scenes, voice));
-	if (voice.engine === 'espeak' && !(existsSync(metaFile) && existsSync(wavFile))) warmUp(voice.options.voice);
+	if (existsSync(metaFile) && existsSync(wavFile)) return;
+	if (voice.engine === 'espeak') return warmUp(voice.options.voice);
+	// Opening the model (onnxruntime's start-up, graph optimisation) overlaps the clip scan; a failure is reported by narrate.
+	void import('./piper').then(({loadPiperVoice}) => loadPiperVoice(voice.options.model)).catch(() => {});
 };
 
 /** The engine for one scene; Piper (and onnxruntime with it) is loaded only when chosen. */
