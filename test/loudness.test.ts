@@ -11,6 +11,8 @@ import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {readScript} from '../src/analysis/script/read';
 import {scriptToScenes} from '../src/analysis/script/scenes';
 import {narrate} from '../src/analysis/tts/narrate';
+import {voiceOver} from '../src/analysis/tts/voiceover';
+import {defaultEspeakOptions, synthesize} from '../src/analysis/tts/espeak';
 import {ffLoudness} from './helpers/loudnorm';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'reel-loudness-'));
@@ -72,4 +74,15 @@ describe('narration loudness', () => {
 		expect(Math.abs((await ffLoudness(rawFile)).lufs - integratedLoudness(decodeWav(readFileSync(rawFile))))).toBeLessThan(0.5);
 		expect(before.lufs).toBeLessThan(-18); // espeak speaks quieter than the target: the finish raised it
 	}, 120_000);
+
+	it('a quiet voice-over is brought to the target too', async () => {
+		const text = 'The harbour wakes before the sun.';
+		const speech = await synthesize({text, words: [], options: defaultEspeakOptions});
+		const take = path.join(tmp, 'quiet-take.wav');
+		writeFileSync(take, encodeWav({samples: speech.samples.map((v) => v * 0.05), sampleRate: speech.sampleRate})); // about -40 LUFS
+		const narration = await voiceOver({file: take, scenes: scriptToScenes(text), warn: () => {}});
+		const written = decodeWav(readFileSync(path.join(PROJECT_ROOT, 'public', narration.src)));
+		expect(integratedLoudness(decodeWav(readFileSync(take)))).toBeLessThan(-35);
+		expect(Math.abs(integratedLoudness(written) - defaultFinishOptions.targetLufs)).toBeLessThanOrEqual(1);
+	}, 60_000);
 });
