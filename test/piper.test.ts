@@ -11,6 +11,7 @@ import {decodeWav} from '../src/analysis/audio/wav';
 import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {ReelError} from '../src/analysis/errors';
 import {narrate} from '../src/analysis/tts/narrate';
+import {narrationVoice} from '../src/analysis/tts/narration-voice';
 import {infer, loadPiperVoice, sentenceIds} from '../src/analysis/tts/piper';
 import {parsePiperConfig, readPiperConfig} from '../src/analysis/tts/piper-config';
 import {clauseTerminators, phonemesToIds, piperPhonemes} from '../src/analysis/tts/piper-phonemes';
@@ -64,6 +65,18 @@ describe('Piper voice', () => {
 		const voice = await loadPiperVoice(TEST_VOICE);
 		const samples = await infer(voice, [1, 0, 20, 0, 2], {model: TEST_VOICE, lengthFactor: 1, speaker: 0});
 		expect(samples.length).toBe(22050);
+	});
+
+	it('feeds the scales Piper expects: [noise, length × rate factor, noise_w], options over config', async () => {
+		const real = await loadPiperVoice(TEST_VOICE);
+		let fed: Record<string, {data: unknown; dims: readonly number[]}> = {};
+		const session = {inputNames: real.session.inputNames, run: async (feeds: typeof fed) => ((fed = feeds), {output: {data: new Float32Array(4)}})};
+		const spy = {...real, session: session as unknown as typeof real.session};
+		await infer(spy, [1, 0, 2], {model: TEST_VOICE, lengthFactor: 0.5, noiseScale: 0.3, speaker: 0});
+		expect([...(fed.scales.data as Float32Array)].map((v) => Number(v.toFixed(3)))).toEqual([0.3, 0.5, 0.8]);
+		expect([[...(fed.input.data as BigInt64Array)], fed.input.dims, [...(fed.input_lengths.data as BigInt64Array)]]).toEqual([[1n, 0n, 2n], [1, 3], [3n]]);
+		const voice = await narrationVoice({voice: `piper:${TEST_VOICE}`, rate: 330, pitch: 50, noiseW: 0.1});
+		expect(voice).toEqual({engine: 'piper', options: {model: TEST_VOICE, lengthFactor: 0.5, noiseScale: undefined, noiseW: 0.1, speaker: 0}});
 	});
 
 	it('names the file and the fix for a missing, broken or foreign voice', async () => {

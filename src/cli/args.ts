@@ -12,6 +12,8 @@ export const OPTIONS = {
 	voice: {type: 'string'},
 	voiceover: {type: 'string'},
 	music: {type: 'string'},
+	'noise-scale': {type: 'string'},
+	'noise-w': {type: 'string'},
 	rate: {type: 'string'},
 	pitch: {type: 'string'},
 	browser: {type: 'string'},
@@ -51,6 +53,8 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 		voice: values.voice,
 		voiceover: values.voiceover,
 		music: values.music,
+		noiseScale: number('noise-scale', values['noise-scale']),
+		noiseW: number('noise-w', values['noise-w']),
 		rate: number('rate', values.rate),
 		pitch: number('pitch', values.pitch),
 		allowNetwork: values['allow-network'] ?? false,
@@ -70,6 +74,7 @@ options:
   --voice ENGINE:NAME          espeak:en-us (default; or en-gb, fr, …) or piper:<name or voice.onnx>
                                (npm run voices -- list shows the Piper voices installed)
   --voiceover FILE             use a recording as the narration (wav, mp3, m4a, flac); the script is aligned to it
+  --noise-scale F, --noise-w F Piper only: override the voice's variation in sound / in timing (0–2)
   --music FILE                 background music under the narration, ducked while the voice speaks
   --rate WPM                   speaking rate, words per minute (default 165; Piper: 165 = the voice's own pace)
   --pitch 0-99                 voice pitch (default 50)

@@ -14,6 +14,9 @@ export const PlanOptionsSchema = z.object({
 	rate: z.number().min(80).max(450).default(165),
 	/** 0–99. @default 50 */
 	pitch: z.number().min(0).max(99).default(50),
+	/** Piper only: override the voice's noise_scale (variation in the sound) and noise_w (in phoneme lengths). */
+	noiseScale: z.number().min(0).max(2).optional(),
+	noiseW: z.number().min(0).max(2).optional(),
 	/** A recording to use as the narration instead of espeak; the script is aligned to it. */
 	voiceover: z.string().min(1).optional(),
 	/** Background music mixed under the narration, ducked while the voice speaks. */
