@@ -70,6 +70,10 @@ describe('voices install', () => {
 		expect(progress[progress.length - 1]).toBe(1);
 		expect(requests.map((r) => r.url)).not.toContain('MODEL_CARD');
 		expect(await resolvePiperModel(NAME)).toBe(entry.model);
+		// Installing again checks the files on disk and downloads nothing.
+		requests.length = 0;
+		await installVoice({name: NAME, allowNetwork: true, baseUrl});
+		expect(requests.map((r) => r.url)).toEqual(['voices.json']);
 	});
 
 	it('refuses without --allow-network, before any request', async () => {

@@ -54,6 +54,11 @@ const fetchRest = async ({url, part, sizeBytes, onProgress}: {url: string; part:
 };
 
 export const downloadVerified = async ({url, file, sizeBytes, md5, onProgress}: DownloadInput): Promise<void> => {
+	// Installed before: nothing to fetch (checked, not trusted by name).
+	if (existsSync(file) && statSync(file).size === sizeBytes && (await md5Of(file)) === md5.toLowerCase()) {
+		onProgress?.(sizeBytes, sizeBytes);
+		return;
+	}
 	await mkdir(path.dirname(file), {recursive: true});
 	const part = `${file}.part`;
 	await fetchRest({url, part, sizeBytes, onProgress});

@@ -48,7 +48,8 @@ export const alignOrEstimate = async ({voice, texts, samples, label, warn}: {
 		return estimateWords(voice, texts, durationMs);
 	}
 	try {
-		const {words} = await alignWords({samples, sampleRate, words: texts});
+		const {words, warnings} = await alignWords({samples, sampleRate, words: texts});
+		for (const w of warnings) warn(`${label}: ${w}`);
 		return words.map((w) => ({startMs: w.startMs, endMs: Math.max(w.endMs, w.startMs + 1)}));
 	} catch (error) {
 		if (!(error instanceof ReelError) || !['AUDIO_SILENT', 'ALIGN_FAILED'].includes(error.code)) throw error;
