@@ -49,9 +49,9 @@ describe('Piper phonemes → ids', () => {
 
 	it('phonemises with the voice\'s espeak voice through the espeak worker', async () => {
 		const voice = await loadPiperVoice(TEST_VOICE);
-		const {ids} = await sentenceIds(voice, 'Hello world.');
-		expect(ids.slice(0, 4)).toEqual([1, 0, 20, 0]);
-		expect(ids.slice(-3)).toEqual([10, 0, 2]);
+		// The same ids as worked out by hand above: espeak-ng gives "həlˈoʊ wˈɜːld" for it, as in Piper.
+		const body = [20, 59, 24, 120, 27, 100, 3, 35, 120, 62, 122, 24, 17, 10].flatMap((id) => [id, 0]);
+		expect(await sentenceIds(voice, 'Hello world.')).toEqual({ids: [1, 0, ...body, 2], missing: []});
 	});
 });
 
