@@ -34,6 +34,16 @@ describe('Piper phonemes → ids', () => {
 		expect(phonemesToIds(phonemes, idMap)).toEqual({ids: [1, 0, ...body, 2], missing: []});
 	});
 
+	it('gives the ids Piper\'s own tests expect from this voice (piper1-gpl tests/test_piper.py)', async () => {
+		const voice = await loadPiperVoice(TEST_VOICE);
+		const withPads = (ids: number[]) => [1, 0, ...ids.flatMap((id) => [id, 0]), 2];
+		expect((await sentenceIds(voice, 'Test 1.')).ids).toEqual(withPads([32, 120, 61, 31, 32, 3, 35, 120, 102, 26, 10]));
+		expect((await sentenceIds(voice, 'Test 2.')).ids).toEqual(withPads([32, 120, 61, 31, 32, 3, 32, 120, 33, 122, 10]));
+		// With en-us vowel clusters merged ("my cow toy day no"), as in test_phonemize_with_vowel_clusters.
+		const clustered = {...voice, config: {...voice.config, vowelClusters: [['a', 'ɪ'], ['a', 'ʊ'], ['ɔ', 'ɪ'], ['e', 'ɪ'], ['o', 'ʊ']]}};
+		expect((await sentenceIds(clustered, 'my cow toy day no')).ids).toEqual(withPads([25, 161, 3, 23, 120, 162, 3, 32, 120, 163, 3, 17, 120, 164, 3, 26, 120, 165]));
+	});
+
 	it('merges the vowel clusters a voice lists, and skips symbols it lacks', async () => {
 		const {idMap} = await readPiperConfig(`${TEST_VOICE}.json`);
 		const phonemes = piperPhonemes({text: 'Go', espeak: 'ɡ_ˈoʊ', vowelClusters: [['o', 'ʊ']]});
