@@ -15,6 +15,7 @@ import {narrationVoice} from '../src/analysis/tts/narration-voice';
 import {infer, loadPiperVoice, sentenceIds} from '../src/analysis/tts/piper';
 import {parsePiperConfig, readPiperConfig} from '../src/analysis/tts/piper-config';
 import {clauseTerminators, phonemesToIds, piperPhonemes} from '../src/analysis/tts/piper-phonemes';
+import {wordsFromDurations} from '../src/analysis/tts/piper-durations';
 import {alignOrEstimate, spreadByWeight, trimToSpeech} from '../src/analysis/tts/piper-speech';
 import {defaultEspeakOptions, synthesize} from '../src/analysis/tts/espeak';
 import {scriptToScenes} from '../src/analysis/script/scenes';
@@ -61,7 +62,8 @@ describe('Piper phonemes → ids', () => {
 		const voice = await loadPiperVoice(TEST_VOICE);
 		// The same ids as worked out by hand above: espeak-ng gives "həlˈoʊ wˈɜːld" for it, as in Piper.
 		const body = [20, 59, 24, 120, 27, 100, 3, 35, 120, 62, 122, 24, 17, 10].flatMap((id) => [id, 0]);
-		expect(await sentenceIds(voice, 'Hello world.')).toEqual({ids: [1, 0, ...body, 2], missing: []});
+		const {ids, missing} = await sentenceIds(voice, 'Hello world.');
+		expect({ids, missing}).toEqual({ids: [1, 0, ...body, 2], missing: []});
 	});
 });
 
@@ -73,20 +75,39 @@ describe('Piper voice', () => {
 
 	it('runs the model: one second of audio for the test voice', async () => {
 		const voice = await loadPiperVoice(TEST_VOICE);
-		const samples = await infer(voice, [1, 0, 20, 0, 2], {model: TEST_VOICE, lengthFactor: 1, speaker: 0});
-		expect(samples.length).toBe(22050);
+		const {samples, idSamples} = await infer(voice, [1, 0, 20, 0, 2], {model: TEST_VOICE, lengthFactor: 1, speaker: 0});
+		expect([samples.length, idSamples]).toEqual([22050, null]);
 	});
 
 	it('feeds the scales Piper expects: [noise, length × rate factor, noise_w], options over config', async () => {
 		const real = await loadPiperVoice(TEST_VOICE);
 		let fed: Record<string, {data: unknown; dims: readonly number[]}> = {};
-		const session = {inputNames: real.session.inputNames, run: async (feeds: typeof fed) => ((fed = feeds), {output: {data: new Float32Array(4)}})};
+		const session = {inputNames: real.session.inputNames, outputNames: ['output'], run: async (feeds: typeof fed) => ((fed = feeds), {output: {data: new Float32Array(4)}})};
 		const spy = {...real, session: session as unknown as typeof real.session};
 		await infer(spy, [1, 0, 2], {model: TEST_VOICE, lengthFactor: 0.5, noiseScale: 0.3, speaker: 0});
 		expect([...(fed.scales.data as Float32Array)].map((v) => Number(v.toFixed(3)))).toEqual([0.3, 0.5, 0.8]);
 		expect([[...(fed.input.data as BigInt64Array)], fed.input.dims, [...(fed.input_lengths.data as BigInt64Array)]]).toEqual([[1n, 0n, 2n], [1, 3], [3n]]);
 		const voice = await narrationVoice({voice: `piper:${TEST_VOICE}`, rate: 330, pitch: 50, noiseW: 0.1});
 		expect(voice).toEqual({engine: 'piper', options: {model: TEST_VOICE, lengthFactor: 0.5, noiseScale: undefined, noiseW: 0.1, speaker: 0}});
+	});
+
+	it('reads per-id durations from a voice exported with them, and times words from them', async () => {
+		const real = await loadPiperVoice(TEST_VOICE);
+		const {phonemes, ids} = await sentenceIds(real, 'Hello world.');
+		// Frames per id as the patched model reports them (int64); one frame is hop_length = 256 samples.
+		const frames = ids.map((_, i) => BigInt(1 + (i % 3)));
+		const session = {
+			inputNames: real.session.inputNames,
+			outputNames: ['output', 'w_ceil'],
+			run: async () => ({output: {data: new Float32Array(8)}, w_ceil: {data: BigInt64Array.from(frames)}}),
+		};
+		const {idSamples} = await infer({...real, session: session as unknown as typeof real.session}, ids, {model: TEST_VOICE, lengthFactor: 1, speaker: 0});
+		expect(idSamples).toEqual(frames.map((f) => Number(f) * 256));
+		const words = wordsFromDurations({phonemes, idMap: real.config.idMap, idSamples: idSamples!, sampleRate: 25600, wordCount: 2})!;
+		// At 25600 Hz a frame is 10 ms. ^ _ = 1+2 frames; "həlˈoʊ" = ids 2..13 = 24 frames; " " _ = 4 frames;
+		// "wˈɜːld" = ids 16..27 = 24 frames; "." and $ belong to no word.
+		expect(words.map((w) => [Math.round(w.startMs), Math.round(w.endMs)])).toEqual([[30, 270], [310, 550]]);
+		expect(wordsFromDurations({phonemes, idMap: real.config.idMap, idSamples: idSamples!, sampleRate: 25600, wordCount: 3})).toBeNull();
 	});
 
 	it('names the file and the fix for a missing, broken or foreign voice', async () => {
@@ -133,10 +154,11 @@ describe('Piper narration', () => {
 		const {samples, sampleRate} = await synthesize({text: 'Gulls call overhead.', words: [], options: defaultEspeakOptions});
 		const padded = new Float32Array(samples.length + sampleRate); // half a second of silence either side
 		padded.set(samples, sampleRate / 2);
-		const trimmed = await trimToSpeech(padded, sampleRate);
+		const {samples: trimmed, fromMs} = await trimToSpeech(padded, sampleRate);
+		expect(Math.abs(fromMs - 500)).toBeLessThan(100);
 		// espeak's own audio starts and ends within tens of ms of speech; VAD pads 30 ms and works in 32 ms frames.
 		expect(Math.abs(trimmed.length - samples.length) / sampleRate).toBeLessThan(0.15);
-		expect((await trimToSpeech(new Float32Array(22050), 22050)).length).toBe(22050);
+		expect((await trimToSpeech(new Float32Array(22050), 22050)).samples.length).toBe(22050);
 	});
 
 	it('times the words of audible speech with the forced aligner (espeak standing in for a neural voice)', async () => {

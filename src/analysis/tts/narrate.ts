@@ -31,7 +31,7 @@ export type Narration = {
 
 /** Silence before the first word, between sentences, between paragraphs, after the last word. */
 export const PAUSES_MS = {lead: 250, sentence: 180, paragraph: 550, tail: 500};
-const ENGINE_VERSION = {espeak: 'espeak-ng-emscripten@0.3.5/2', piper: 'piper/onnxruntime-node@1.30.0/3'};
+const ENGINE_VERSION = {espeak: 'espeak-ng-emscripten@0.3.5/2', piper: 'piper/onnxruntime-node@1.30.0/4'};
 
 /** A Piper voice is named by its model path; its size and time stamp stand in for its 20–120 MB of content. */
 const voiceIdentity = (voice: NarrationVoice): unknown => {

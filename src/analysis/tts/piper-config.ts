@@ -17,6 +17,8 @@ const PiperConfigSchema = z.object({
 	/** piper1 voices may list vowel clusters ("a", "ɪ") that the model reads as one phoneme ("aɪ"). */
 	vowel_clusters: z.array(z.array(z.string())).optional(),
 	num_speakers: z.number().int().min(1).default(1),
+	/** Audio samples per model frame: turns a duration output (frames per id) into samples. */
+	hop_length: z.number().int().positive().default(256),
 	language: z.object({code: z.string()}).partial().optional(),
 	dataset: z.string().optional(),
 });
@@ -28,6 +30,7 @@ export type PiperConfig = {
 	idMap: Map<string, number[]>;
 	vowelClusters: string[][];
 	numSpeakers: number;
+	hopLength: number;
 	/** e.g. "en_US", or the espeak voice when the config names no language. */
 	language: string;
 };
@@ -57,6 +60,7 @@ export const parsePiperConfig = (json: unknown, file: string): PiperConfig => {
 		idMap: new Map(Object.entries(c.phoneme_id_map)),
 		vowelClusters: c.vowel_clusters ?? [],
 		numSpeakers: c.num_speakers,
+		hopLength: c.hop_length,
 		language: c.language?.code ?? c.espeak.voice,
 	};
 };

@@ -9,6 +9,7 @@ import {detectSpeech} from '../audio/vad';
 import {ReelError} from '../errors';
 import {enginePhonemes} from './espeak-engine';
 import {infer, loadPiperVoice, sentenceIds, type PiperOptions, type PiperVoice} from './piper';
+import {wordsFromDurations} from './piper-durations';
 import {phonemeCount} from './piper-phonemes';
 import type {SpeechResult, WordSpan, WordTiming} from './types';
 
@@ -64,13 +65,15 @@ export const alignOrEstimate = async ({voice, texts, samples, label, warn}: {
  * its padding). Audio with no speech in it is kept whole: there is nothing to
  * trim to, and the timings are then estimates over all of it.
  */
-export const trimToSpeech = async (samples: Float32Array, sampleRate: number): Promise<Float32Array> => {
+export const trimToSpeech = async (samples: Float32Array, sampleRate: number): Promise<{samples: Float32Array; fromMs: number}> => {
 	const speech = await detectSpeech({samples, sampleRate});
-	if (speech.length === 0) return samples;
+	if (speech.length === 0) return {samples, fromMs: 0};
 	const from = Math.floor((speech[0].startMs * sampleRate) / 1000);
 	const to = Math.min(samples.length, Math.ceil((speech[speech.length - 1].endMs * sampleRate) / 1000));
-	return samples.slice(from, to);
+	return {samples: samples.slice(from, to), fromMs: (from * 1000) / sampleRate};
 };
+
+const clamp = (ms: number, maxMs: number) => Math.max(0, Math.min(maxMs, ms));
 
 export const synthesizePiper = async ({text, words, options, warn}: {
 	text: string;
@@ -79,12 +82,17 @@ export const synthesizePiper = async ({text, words, options, warn}: {
 	warn: (m: string) => void;
 }): Promise<SpeechResult> => {
 	const voice = await loadPiperVoice(options.model);
-	const {ids, missing} = await sentenceIds(voice, text);
+	const {phonemes, ids, missing} = await sentenceIds(voice, text);
 	if (missing.length > 0) warn(`${options.model}: the voice has no id for ${missing.map((m) => JSON.stringify(m)).join(', ')}; skipped, as Piper does`);
-	const samples = await trimToSpeech(await infer(voice, ids, options), voice.config.sampleRate);
+	const {sampleRate, idMap} = voice.config;
+	const raw = await infer(voice, ids, options);
+	const {samples, fromMs} = await trimToSpeech(raw.samples, sampleRate);
 	if (samples.length === 0) throw new ReelError('TTS_FAILED', `${options.model}: the voice returned no audio for "${text.slice(0, 60)}"`);
+	const durationMs = (samples.length * 1000) / sampleRate;
+	// The model's own phoneme durations when it reports them and its words pair up with the caption's; else the aligner.
+	const fromModel = raw.idSamples && wordsFromDurations({phonemes, idMap, idSamples: raw.idSamples, sampleRate, wordCount: words.length});
+	if (fromModel) return {samples, sampleRate, words: fromModel.map((w) => ({startMs: clamp(w.startMs - fromMs, durationMs), endMs: clamp(w.endMs - fromMs, durationMs)}))};
 	const texts = words.map((w) => text.slice(w.charStart, w.charEnd));
 	const label = `piper voice ${options.model}: "${text.slice(0, 40)}${text.length > 40 ? '…' : ''}"`;
-	const timings = await alignOrEstimate({voice, texts, samples, label, warn});
-	return {samples, sampleRate: voice.config.sampleRate, words: timings};
+	return {samples, sampleRate, words: await alignOrEstimate({voice, texts, samples, label, warn})};
 };

@@ -54,17 +54,21 @@ export const loadPiperVoice = (model: string): Promise<PiperVoice> => {
 	return voice;
 };
 
-/** The ids for one sentence, with any IPA symbols the voice does not know. */
-export const sentenceIds = async (voice: PiperVoice, text: string): Promise<{ids: number[]; missing: string[]}> => {
+/** The phonemes and ids for one sentence, with any IPA symbols the voice does not know. */
+export const sentenceIds = async (voice: PiperVoice, text: string): Promise<{phonemes: string[]; ids: number[]; missing: string[]}> => {
 	const espeak = await enginePhonemes({text, voice: voice.config.espeakVoice});
 	if (espeak === null) {
 		throw new ReelError('VOICE_BROKEN', `${voice.model}.json: espeak.voice "${voice.config.espeakVoice}" is not an espeak-ng voice this build has`);
 	}
-	return phonemesToIds(piperPhonemes({text, espeak, vowelClusters: voice.config.vowelClusters}), voice.config.idMap);
+	const phonemes = piperPhonemes({text, espeak, vowelClusters: voice.config.vowelClusters});
+	return {phonemes, ...phonemesToIds(phonemes, voice.config.idMap)};
 };
 
-/** Runs the model on one sentence's ids; mono samples at the voice's rate. */
-export const infer = async (voice: PiperVoice, ids: number[], options: PiperOptions): Promise<Float32Array> => {
+/**
+ * Runs the model on one sentence's ids: mono samples at the voice's rate, and,
+ * for voices exported with a duration output, the samples each id produced.
+ */
+export const infer = async (voice: PiperVoice, ids: number[], options: PiperOptions): Promise<{samples: Float32Array; idSamples: number[] | null}> => {
 	const {ort, session, config} = voice;
 	const scales = [options.noiseScale ?? config.scales.noise, config.scales.length * options.lengthFactor, options.noiseW ?? config.scales.noiseW];
 	const feeds: Record<string, Ort.Tensor> = {
@@ -78,7 +82,10 @@ export const infer = async (voice: PiperVoice, ids: number[], options: PiperOpti
 		}
 		feeds.sid = new ort.Tensor('int64', BigInt64Array.from([BigInt(options.speaker)]), [1]);
 	}
-	const {output} = await session.run(feeds);
+	const result = await session.run(feeds);
 	// [1, 1, samples]: a copy, so the tensor's native buffer can be released.
-	return Float32Array.from(output.data as Float32Array);
+	const samples = Float32Array.from(result.output.data as Float32Array);
+	const durations = session.outputNames.length > 1 ? result[session.outputNames.find((n) => n !== 'output')!]?.data : undefined;
+	const idSamples = durations && durations.length === ids.length ? Array.from(durations as ArrayLike<number | bigint>, (f) => Number(f) * config.hopLength) : null;
+	return {samples, idSamples};
 };
