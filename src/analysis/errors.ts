@@ -15,7 +15,10 @@ export type ReelErrorCode =
 	| 'AUDIO_EMPTY'
 	| 'AUDIO_SILENT'
 	| 'TRANSCRIPT_EMPTY'
-	| 'ALIGN_FAILED';
+	| 'ALIGN_FAILED'
+	| 'VOICE_MISSING'
+	| 'VOICE_BROKEN'
+	| 'DOWNLOAD_FAILED';
 
 export class ReelError extends Error {
 	constructor(

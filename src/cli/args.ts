@@ -11,6 +11,9 @@ export const OPTIONS = {
 	fps: {type: 'string'},
 	voice: {type: 'string'},
 	voiceover: {type: 'string'},
+	music: {type: 'string'},
+	'noise-scale': {type: 'string'},
+	'noise-w': {type: 'string'},
 	rate: {type: 'string'},
 	pitch: {type: 'string'},
 	browser: {type: 'string'},
@@ -49,6 +52,9 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 		fps: number('fps', values.fps),
 		voice: values.voice,
 		voiceover: values.voiceover,
+		music: values.music,
+		noiseScale: number('noise-scale', values['noise-scale']),
+		noiseW: number('noise-w', values['noise-w']),
 		rate: number('rate', values.rate),
 		pitch: number('pitch', values.pitch),
 		allowNetwork: values['allow-network'] ?? false,
@@ -65,9 +71,12 @@ export const USAGE = `reel — script in, narrated captioned video out
 options:
   --aspect 9:16|16:9|1:1       output shape (default 9:16, 1080 px on the short side)
   --fps N                      frames per second (default 30)
-  --voice NAME                 espeak-ng voice (default en-us; e.g. en-gb, en-gb-x-rp)
+  --voice ENGINE:NAME          espeak:en-us (default; or en-gb, fr, …) or piper:<name or voice.onnx>
+                               (npm run voices -- list shows the Piper voices installed)
   --voiceover FILE             use a recording as the narration (wav, mp3, m4a, flac); the script is aligned to it
-  --rate WPM                   speaking rate, words per minute (default 165)
+  --noise-scale F, --noise-w F Piper only: override the voice's variation in sound / in timing (0–2)
+  --music FILE                 background music under the narration, ducked while the voice speaks
+  --rate WPM                   speaking rate, words per minute (default 165; Piper: 165 = the voice's own pace)
   --pitch 0-99                 voice pitch (default 50)
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)
   --concurrency N              frames rendered in parallel (default 1)

@@ -13,7 +13,9 @@ import {keywords, tokenize} from '../script/nlp';
 import {readScript} from '../script/read';
 import {scriptToScenes} from '../script/scenes';
 import {narrate, prepareNarration} from '../tts/narrate';
+import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
+import {mixMusic} from '../audio/music';
 import {defaultCaptionStyle} from './caption-style';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
 
@@ -31,14 +33,16 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 
 	const script = await timer.run('script', () => readScript(scriptFile));
 	const scenes = await timer.run('scenes', () => scriptToScenes(script));
-	const voice = {voice: options.voice, rateWpm: options.rate, pitch: options.pitch};
-	if (!options.voiceover) prepareNarration({scenes, options: voice}); // warms the engine up while clips load
+	const voice = await narrationVoice(options);
+	if (!options.voiceover) prepareNarration({scenes, voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn}));
 	const voiceover = options.voiceover;
-	const narration = voiceover
+	const spoken = voiceover
 		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn}))
-		: await timer.run('narration', () => narrate({scenes, options: voice}));
+		: await timer.run('narration', () => narrate({scenes, voice, warn}));
+	const music = options.music;
+	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music}))).src} : spoken;
 
 	const words: Word[] = [];
 	const timed: (TimedScene & {text: string; startMs: number; endMs: number; terms: string[]})[] = [];
@@ -90,7 +94,7 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 			durationMs: narration.durationMs,
 			narration: voiceover
 				? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
-				: {src: narration.src, durationMs: narration.durationMs, engine: 'espeak-ng', voice: options.voice},
+				: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)},
 			words,
 			scenes: timed.map(({terms: _terms, ...s}) => s),
 			clips,

@@ -8,14 +8,19 @@ export const PlanOptionsSchema = z.object({
 	aspect: AspectSchema.default('9:16'),
 	/** @default 30 */
 	fps: z.number().int().min(10).max(60).default(30),
-	/** espeak-ng voice, e.g. en-us, en-gb, en-gb-x-rp. @default 'en-us' */
-	voice: z.string().min(1).default('en-us'),
+	/** `espeak:<language>` (a bare language means espeak too) or `piper:<name or .onnx path>`. @default 'espeak:en-us' */
+	voice: z.string().min(1).default('espeak:en-us'),
 	/** Words per minute. @default 165 */
 	rate: z.number().min(80).max(450).default(165),
 	/** 0–99. @default 50 */
 	pitch: z.number().min(0).max(99).default(50),
+	/** Piper only: override the voice's noise_scale (variation in the sound) and noise_w (in phoneme lengths). */
+	noiseScale: z.number().min(0).max(2).optional(),
+	noiseW: z.number().min(0).max(2).optional(),
 	/** A recording to use as the narration instead of espeak; the script is aligned to it. */
 	voiceover: z.string().min(1).optional(),
+	/** Background music mixed under the narration, ducked while the voice speaks. */
+	music: z.string().min(1).optional(),
 	/** Allow outgoing network connections (nothing in reel needs them). @default false */
 	allowNetwork: z.boolean().default(false),
 });

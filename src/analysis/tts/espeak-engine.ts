@@ -16,8 +16,8 @@ export type EngineEvent = {
 };
 export type EngineSpeech = {audio: Int16Array; sampleRate: number; events: EngineEvent[]};
 export type SynthRequest = {kind: 'synth'; ssml: string; voice: string; rateWpm: number; pitch: number};
-type Request = SynthRequest | {kind: 'voices'};
-type Reply = {id: number; error?: string; voices?: string[]; unknownVoice?: boolean} & Partial<EngineSpeech>;
+type Request = SynthRequest | {kind: 'voices'} | {kind: 'phonemes'; text: string; voice: string};
+type Reply = {id: number; error?: string; voices?: string[]; phonemes?: string; unknownVoice?: boolean} & Partial<EngineSpeech>;
 type Pending = {resolve: (reply: Reply) => void; reject: (error: Error) => void};
 type Engine = {worker: Worker; pending: Map<number, Pending>; nextId: number};
 
@@ -78,4 +78,13 @@ export const engineSynth = async (request: Omit<SynthRequest, 'kind'>): Promise<
 	const reply = await call({kind: 'synth', ...request});
 	if (reply.unknownVoice) return null;
 	return {audio: reply.audio ?? new Int16Array(0), sampleRate: reply.sampleRate ?? 22050, events: reply.events ?? []};
+};
+
+/**
+ * IPA as espeak_TextToPhonemes writes it: "_" between phonemes, " " between
+ * words, " | " between clauses. null when espeak has no voice by that name.
+ */
+export const enginePhonemes = async ({text, voice}: {text: string; voice: string}): Promise<string | null> => {
+	const reply = await call({kind: 'phonemes', text, voice});
+	return reply.unknownVoice ? null : (reply.phonemes ?? '');
 };

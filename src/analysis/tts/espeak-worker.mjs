@@ -4,6 +4,8 @@
 // leaves the main thread free for the other analysis stages.
 // Protocol: {id, kind: 'voices'} → {id, voices}; {id, kind: 'synth', ssml, voice,
 // rateWpm, pitch} → {id, audio: Int16Array, sampleRate, events} | {id, unknownVoice: true};
+// {id, kind: 'phonemes', text, voice} → {id, phonemes} (IPA, "_" between phonemes,
+// " " between words, " | " between clauses: what a Piper voice reads) | {id, unknownVoice: true};
 // any failure → {id, error}. {kind: 'warm', voice} (no id, no reply) compiles the
 // engine ahead of the first request without changing what any request returns.
 //
@@ -158,7 +160,7 @@ const createEngine = async () => {
 		return ok && module.FS.streams.filter(Boolean).length === openFiles;
 	};
 
-	return {engine, speak, warmUp};
+	return {module, engine, speak, warmUp};
 };
 
 let state = await createEngine();
@@ -174,6 +176,19 @@ const synth = ({ssml, voice, rateWpm, pitch}) => {
 	state.engine.set_rate(rateWpm);
 	state.engine.set_pitch(pitch);
 	return state.speak(ssml);
+};
+
+/** espeak_TextToPhonemes through the glue, which hands back a pointer to a C string. */
+const phonemes = ({text, voice}) => {
+	if (voice !== currentVoice) {
+		if (state.engine.set_voice(voice) !== 0) return {unknownVoice: true};
+		currentVoice = voice;
+	}
+	const module = state.module;
+	const at = module.getPointer(state.engine.text_to_phonemes(text, 1));
+	let end = at;
+	while (module.HEAPU8[end]) end++;
+	return {phonemes: new TextDecoder().decode(module.HEAPU8.subarray(at, end))};
 };
 
 const handle = async (request) => {
@@ -193,7 +208,7 @@ const handle = async (request) => {
 			parentPort.postMessage({id: request.id, voices});
 			return;
 		}
-		const result = synth(request);
+		const result = request.kind === 'phonemes' ? phonemes(request) : synth(request);
 		parentPort.postMessage({id: request.id, ...result}, result.audio ? [result.audio.buffer] : []);
 	} catch (error) {
 		parentPort.postMessage({id: request.id, error: String(error?.stack ?? error)});

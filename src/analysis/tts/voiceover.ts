@@ -2,8 +2,10 @@
 // a WAV the compositions can play, and the script's caption words are
 // force-aligned to it, so shots and captions follow the speaker's real timing.
 import {createHash} from 'node:crypto';
-import {readFile} from 'node:fs/promises';
+import {readFile, writeFile} from 'node:fs/promises';
 import {alignWords} from '../align/align-words';
+import {finishLoudness} from '../audio/finish';
+import {decodeWav, encodeWav} from '../audio/wav';
 import {produceFileAtomic, writeFileAtomic} from '../cache/files';
 import {ReelError} from '../errors';
 import type {ScriptScene} from '../script/scenes';
@@ -11,7 +13,7 @@ import {runFf, probeStreams} from '../../render/ff';
 import {cachedNarration, narrationFiles, type Narration} from './narrate';
 
 /** Bump when alignment changes its results, so cached timings are redone. */
-const ALIGN_VERSION = 'soundswallower@0.6.3/1';
+const ALIGN_VERSION = 'soundswallower@0.6.3/1+finish/1';
 
 export const voiceOver = async ({file, scenes, warn}: {file: string; scenes: ScriptScene[]; warn: (m: string) => void}): Promise<Narration> => {
 	const bytes = await readFile(file).catch(() => {
@@ -30,7 +32,11 @@ export const voiceOver = async ({file, scenes, warn}: {file: string; scenes: Scr
 	for (const w of warnings) warn(`${file}: ${w}`);
 	// Browsers play 48 kHz PCM everywhere; the original file may be any format ffmpeg reads.
 	const {wavFile, metaFile, src} = entry;
-	await produceFileAtomic(wavFile, (temp) => runFf({bin: 'ffmpeg', args: ['-y', '-v', 'error', '-i', file, '-vn', '-ar', '48000', '-c:a', 'pcm_s16le', temp]}));
+	await produceFileAtomic(wavFile, async (temp) => {
+		await runFf({bin: 'ffmpeg', args: ['-y', '-v', 'error', '-i', file, '-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', temp]});
+		// Recordings arrive at any level: finish them like synthesised narration (gain only, so timings stay put).
+		await writeFile(temp, encodeWav({samples: finishLoudness(decodeWav(await readFile(temp))).samples, sampleRate: 48000}));
+	});
 	const {durationMs} = await probeStreams(wavFile);
 	let next = 0;
 	const sceneWords = scenes.map((s) =>

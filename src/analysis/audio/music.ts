@@ -1,0 +1,90 @@
+// Background music under the narration: looped to its length, levelled a
+// fixed distance below the voice, and ducked further wherever the voice
+// speaks (Silero VAD on the narration itself, so a voice-over's own pauses
+// count too). The sum goes through the true-peak limiter again.
+import {createHash} from 'node:crypto';
+import {existsSync, statSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {cacheDir, publicMediaDir} from '../cache/dirs';
+import {readJsonOrNull, writeFileAtomic} from '../cache/files';
+import {ReelError} from '../errors';
+import {runFfBytes} from '../../render/ff';
+import {defaultFinishOptions, limitTruePeak} from './finish';
+import {integratedLoudness} from './loudness';
+import {detectSpeech, type Span} from './vad';
+import {decodeWav, encodeWav} from './wav';
+
+export type MusicOptions = {
+	/** Music level when nobody speaks, in LU below the narration's target. @default 8 */
+	bedBelowLu: number;
+	/** Further reduction while the voice speaks. @default 12 */
+	duckDb: number;
+	/** The music is already down this long before speech starts. @default 120 */
+	attackMs: number;
+	/** …and comes back up over this long after it stops, so short pauses do not pump. @default 450 */
+	releaseMs: number;
+};
+export const defaultMusicOptions: MusicOptions = {bedBelowLu: 8, duckDb: 12, attackMs: 120, releaseMs: 450};
+
+const FADE_IN_MS = 500;
+const FADE_OUT_MS = 1500;
+const MIX_VERSION = 'mix/1';
+
+/** Gain per sample: 1 in the open, ducked inside speech, ramping linearly over attack and release. */
+export const duckingGain = ({speech, length, sampleRate, options = defaultMusicOptions}: {speech: Span[]; length: number; sampleRate: number; options?: MusicOptions}): Float32Array => {
+	const low = 10 ** (-options.duckDb / 20);
+	const gain = new Float32Array(length).fill(1);
+	const at = (ms: number) => Math.round((ms * sampleRate) / 1000);
+	for (const s of speech) {
+		const [a0, a1, r0, r1] = [at(s.startMs - options.attackMs), at(s.startMs), at(s.endMs), at(s.endMs + options.releaseMs)];
+		for (let i = Math.max(0, a0); i < Math.min(length, r1); i++) {
+			const g = i < a1 ? 1 - ((1 - low) * (i - a0)) / (a1 - a0) : i < r0 ? low : low + ((1 - low) * (i - r0)) / (r1 - r0);
+			gain[i] = Math.min(gain[i], g);
+		}
+	}
+	return gain;
+};
+
+/** The music as heard under the voice: looped, levelled, faded at both ends, ducked. */
+export const musicBed = ({music, length, sampleRate, speech, options = defaultMusicOptions}: {music: Float32Array; length: number; sampleRate: number; speech: Span[]; options?: MusicOptions}): Float32Array => {
+	const loudness = integratedLoudness({samples: music, sampleRate});
+	if (!Number.isFinite(loudness)) return new Float32Array(length);
+	const level = 10 ** ((defaultFinishOptions.targetLufs - options.bedBelowLu - loudness) / 20);
+	const gain = duckingGain({speech, length, sampleRate, options});
+	const fadeIn = (FADE_IN_MS * sampleRate) / 1000;
+	const fadeOut = (FADE_OUT_MS * sampleRate) / 1000;
+	return Float32Array.from({length}, (_, i) => music[i % music.length] * level * gain[i] * Math.min(1, i / fadeIn, (length - i) / fadeOut));
+};
+
+const decodeMusic = async (file: string, sampleRate: number): Promise<Float32Array> => {
+	// WAV on the pipe: Remotion's ffmpeg has no raw PCM muxers.
+	const bytes = await runFfBytes({args: ['-v', 'error', '-i', path.resolve(file), '-vn', '-ac', '1', '-ar', String(sampleRate), '-c:a', 'pcm_s16le', '-f', 'wav', '-']}).catch((error: Error) => {
+		const why = error.message.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('Command failed')).pop() ?? error.message;
+		throw new ReelError('AUDIO_UNREADABLE', `${file}: not an audio file ffmpeg can read (${why.trim()})`);
+	});
+	const {samples} = decodeWav(bytes);
+	if (samples.length === 0) throw new ReelError('AUDIO_EMPTY', `${file}: the music file has no audio`);
+	return samples;
+};
+
+/** narration WAV (relative to public/) + music file → a mixed WAV (relative to public/), cached by both. */
+export const mixMusic = async ({narrationSrc, musicFile}: {narrationSrc: string; musicFile: string}): Promise<{src: string; ducked: Span[]}> => {
+	if (!existsSync(musicFile)) throw new ReelError('AUDIO_UNREADABLE', `${musicFile}: music file not found`);
+	const stat = statSync(musicFile);
+	const key = createHash('sha256').update(JSON.stringify([MIX_VERSION, defaultMusicOptions, narrationSrc, path.resolve(musicFile), stat.size, stat.mtimeMs])).digest('hex').slice(0, 20);
+	const src = `reel/narration/mix-${key}.wav`;
+	const wavFile = path.join(publicMediaDir(), 'narration', `mix-${key}.wav`);
+	const metaFile = path.join(cacheDir(), 'narration', `mix-${key}.json`);
+	const meta = (await readJsonOrNull(metaFile)) as {ducked: Span[]} | null;
+	if (meta && existsSync(wavFile)) return {src, ducked: meta.ducked};
+
+	const voice = decodeWav(await readFile(path.join(path.dirname(publicMediaDir()), narrationSrc)));
+	const music = await decodeMusic(musicFile, voice.sampleRate);
+	const speech = await detectSpeech(voice);
+	const bed = musicBed({music, length: voice.samples.length, sampleRate: voice.sampleRate, speech});
+	const mixed = limitTruePeak(voice.samples.map((v, i) => v + bed[i]), voice.sampleRate, defaultFinishOptions.ceilingDbtp);
+	await writeFileAtomic(wavFile, encodeWav({samples: mixed, sampleRate: voice.sampleRate}));
+	await writeFileAtomic(metaFile, JSON.stringify({ducked: speech}));
+	return {src, ducked: speech};
+};

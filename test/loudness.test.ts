@@ -1,0 +1,88 @@
+// Loudness: the TypeScript EBU R128 meter against known signals and against
+// ffmpeg's meter, the true-peak limiter, and the demo narration as written.
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {defaultFinishOptions, limitTruePeak} from '../src/analysis/audio/finish';
+import {integratedLoudness, truePeakDb} from '../src/analysis/audio/loudness';
+import {decodeWav, encodeWav} from '../src/analysis/audio/wav';
+import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
+import {readScript} from '../src/analysis/script/read';
+import {scriptToScenes} from '../src/analysis/script/scenes';
+import {narrate} from '../src/analysis/tts/narrate';
+import {voiceOver} from '../src/analysis/tts/voiceover';
+import {defaultEspeakOptions, synthesize} from '../src/analysis/tts/espeak';
+import {ffLoudness} from './helpers/loudnorm';
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'reel-loudness-'));
+process.env.REEL_CACHE_DIR = path.join(tmp, 'cache'); // narrate afresh
+const RATE = 48_000;
+const sine = ({hz, amplitude, seconds, phase = 0}: {hz: number; amplitude: number; seconds: number; phase?: number}) =>
+	Float32Array.from({length: RATE * seconds}, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / RATE + phase));
+
+describe('EBU R128 meter', () => {
+	it('reads a 1 kHz sine at -20 dBFS as -23 LUFS (BS.1770: a full-scale sine is -3.01 LUFS)', () => {
+		expect(integratedLoudness({samples: sine({hz: 1000, amplitude: 0.1, seconds: 5}), sampleRate: RATE})).toBeCloseTo(-23.0, 1);
+		expect(integratedLoudness({samples: new Float32Array(RATE), sampleRate: RATE})).toBe(-Infinity);
+	});
+
+	it('gates out silence: speech-like bursts read the same with long pauses between them', () => {
+		const burst = sine({hz: 440, amplitude: 0.2, seconds: 2});
+		const gappy = new Float32Array(burst.length * 3);
+		gappy.set(burst, 0);
+		gappy.set(burst, burst.length * 2);
+		expect(integratedLoudness({samples: gappy, sampleRate: RATE})).toBeCloseTo(integratedLoudness({samples: burst, sampleRate: RATE}), 0);
+	});
+
+	it('finds the true peak between samples: a quarter-rate sine sampled at ±45° peaks 3 dB above its samples', () => {
+		const samples = sine({hz: RATE / 4, amplitude: 0.5, seconds: 1, phase: Math.PI / 4});
+		expect(20 * Math.log10(Math.max(...samples))).toBeCloseTo(-9.03, 1);
+		expect(truePeakDb(samples)).toBeCloseTo(-6.02, 0);
+	});
+
+	it('the limiter keeps a hot transient under the ceiling and leaves quiet audio alone', () => {
+		const samples = sine({hz: 300, amplitude: 0.1, seconds: 1});
+		samples.set(sine({hz: 2000, amplitude: 1.6, seconds: 0.05}), RATE / 2);
+		const limited = limitTruePeak(samples, RATE, -1.5);
+		expect(truePeakDb(limited)).toBeLessThanOrEqual(-1.4);
+		expect(limited[1000]).toBe(samples[1000]); // 0.4 s before the transient
+	});
+});
+
+describe('narration loudness', () => {
+	it('the demo narration is written at -16 LUFS (±1 LU) with true peak under -1 dBTP, by ffmpeg\'s meter too', async () => {
+		const script = await readScript(path.join(PROJECT_ROOT, 'examples', 'connected.txt'));
+		const voice = {engine: 'espeak', options: {voice: 'en-us', rateWpm: 165, pitch: 50}} as const;
+		const narration = await narrate({scenes: scriptToScenes(script), voice});
+		const file = path.join(PROJECT_ROOT, 'public', narration.src);
+		const ours = {lufs: integratedLoudness(decodeWav(readFileSync(file))), truePeakDb: truePeakDb(decodeWav(readFileSync(file)).samples)};
+		const ffmpeg = await ffLoudness(file);
+		const rawFile = path.join(tmp, 'raw.wav');
+		console.log(
+			`demo narration (connected.txt): synthesised ${narration.loudness!.before.lufs.toFixed(1)} LUFS / ${narration.loudness!.before.truePeakDb.toFixed(1)} dBTP → ` +
+				`written ${ours.lufs.toFixed(1)} LUFS / ${ours.truePeakDb.toFixed(1)} dBTP (ffmpeg loudnorm: ${ffmpeg.lufs} LUFS / ${ffmpeg.truePeakDb} dBTP)`,
+		);
+		for (const m of [ours, ffmpeg]) {
+			expect(Math.abs(m.lufs - defaultFinishOptions.targetLufs)).toBeLessThanOrEqual(1);
+			expect(m.truePeakDb).toBeLessThanOrEqual(-1);
+		}
+		expect(Math.abs(ours.lufs - ffmpeg.lufs)).toBeLessThan(0.5);
+		// The meters agree at another level too (the narration halved), not only at the target the finish aimed for.
+		const before = narration.loudness!.before;
+		writeFileSync(rawFile, encodeWav({samples: Float32Array.from(decodeWav(readFileSync(file)).samples, (v) => v * 0.5), sampleRate: 22050}));
+		expect(Math.abs((await ffLoudness(rawFile)).lufs - integratedLoudness(decodeWav(readFileSync(rawFile))))).toBeLessThan(0.5);
+		expect(before.lufs).toBeLessThan(-18); // espeak speaks quieter than the target: the finish raised it
+	}, 120_000);
+
+	it('a quiet voice-over is brought to the target too', async () => {
+		const text = 'The harbour wakes before the sun.';
+		const speech = await synthesize({text, words: [], options: defaultEspeakOptions});
+		const take = path.join(tmp, 'quiet-take.wav');
+		writeFileSync(take, encodeWav({samples: speech.samples.map((v) => v * 0.05), sampleRate: speech.sampleRate})); // about -40 LUFS
+		const narration = await voiceOver({file: take, scenes: scriptToScenes(text), warn: () => {}});
+		const written = decodeWav(readFileSync(path.join(PROJECT_ROOT, 'public', narration.src)));
+		expect(integratedLoudness(decodeWav(readFileSync(take)))).toBeLessThan(-35);
+		expect(Math.abs(integratedLoudness(written) - defaultFinishOptions.targetLufs)).toBeLessThanOrEqual(1);
+	}, 60_000);
+});
