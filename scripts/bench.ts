@@ -5,7 +5,8 @@ import path from 'node:path';
 import {cacheDir, PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {produceFileAtomic} from '../src/analysis/cache/files';
 import {bundleProject} from '../src/render/bundle';
-import {RENDER_CRF, renderPlan, type RenderOptions} from '../src/render/render-plan';
+import {renderPlan, type RenderOptions} from '../src/render/render-plan';
+import {DEFAULT_X264_PRESET, RENDER_CRF} from '../src/render/settings';
 import {probeStreams} from '../src/render/ff';
 import {ensureBenchClips} from '../bench/clips';
 import {floorArgs} from '../bench/floor';
@@ -15,7 +16,8 @@ import {sampleTreeRss} from '../bench/tree-rss';
 import type {Plan} from '../src/plan';
 
 const FONT = path.join(PROJECT_ROOT, 'node_modules/@fontsource/montserrat/files/montserrat-latin-800-normal.woff');
-const PRESET = 'medium';
+// Both sides encode alike: the floor with reel's default x264 settings.
+const PRESET = DEFAULT_X264_PRESET;
 
 type Run = {label: string; seconds: number; frames: number; peakMb: number; file: string};
 

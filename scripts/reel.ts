@@ -44,7 +44,7 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	const {renderPlan} = await import('../src/render/render-plan');
 	const progress = createProgress(`render ${path.basename(out)}`);
 	const started = performance.now();
-	await renderPlan({plan: result, out, options: {browser: args.values.browser, concurrency, scale, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+	await renderPlan({plan: result, out, options: {browser: args.values.browser, concurrency, scale, draft: args.values.draft, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
 		throw new ReelError('RENDER_FAILED', `${out}: render failed: ${error.message.split('\n')[0]}`);
 	});
 	progress.done(`→ ${out}`);

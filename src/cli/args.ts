@@ -19,6 +19,7 @@ export const OPTIONS = {
 	browser: {type: 'string'},
 	concurrency: {type: 'string'},
 	scale: {type: 'string'},
+	draft: {type: 'boolean'},
 	'allow-network': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -81,4 +82,5 @@ options:
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)
   --concurrency N              frames rendered in parallel (default 1)
   --scale F                    render at F × the full size, e.g. 0.5 for a quick preview
+  --draft                      quick preview: 720 px on the short side, faster encoding
   --allow-network              permit outgoing connections (reel needs none)`;

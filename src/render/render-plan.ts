@@ -5,36 +5,19 @@ import {ASPECTS, type Plan} from '../plan';
 import {produceFileAtomic} from '../analysis/cache/files';
 import {findBrowser} from './browser';
 import {bundleProject} from './bundle';
+import {renderSettings, type RenderSettingsInput} from './settings';
 
-/** Remotion's default for H.264; the bench's floor uses the same. */
-export const RENDER_CRF = 18;
+// Tune: decoded-frame caches in the tab and the compositor (each).
+const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
 
-export type RenderOptions = {
+export type RenderOptions = RenderSettingsInput & {
 	/** Override the browser (path to Chromium / Chrome / headless shell). */
 	browser?: string | null;
-	/** Frames rendered at once; 1 is fastest on 2 cores. */
-	concurrency?: number;
-	/** Output scale relative to the plan's size (0.25 → 270×480 for 9:16); for previews and tests. */
-	scale?: number;
-	/** x264 speed/size trade-off. @default 'medium' (ffmpeg's) */
-	x264Preset?: X264Preset;
-	/** Quality of the frames Chrome hands over. @default 85 */
-	jpegQuality?: number;
-	/** Preview quality: 720 px on the short side, faster encoding. Explicit options still win. */
-	draft?: boolean;
 	onProgress?: (fraction: number, stage: string) => void;
 };
 
-// Tune: what --draft trades for speed.
-const DRAFT = {shortSidePx: 720, x264Preset: 'veryfast', jpegQuality: 75} as const;
-
-export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
-
 export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
-	if (options.draft) {
-		const {width, height} = ASPECTS[plan.aspect];
-		options = {x264Preset: DRAFT.x264Preset, jpegQuality: DRAFT.jpegQuality, scale: DRAFT.shortSidePx / Math.min(width, height), ...options};
-	}
+	const settings = renderSettings({plan, options});
 	const {executable, chromeMode} = findBrowser({override: options.browser});
 	const serveUrl = await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')});
 	// logLevel error: Remotion's info logs (e.g. cgroup memory notes) would break the progress line.
@@ -53,16 +36,19 @@ export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: st
 				puppeteerInstance: browser,
 				browserExecutable: executable,
 				chromeMode,
-				concurrency: options.concurrency ?? 1,
+				concurrency: settings.concurrency,
 				imageFormat: 'jpeg',
-				jpegQuality: options.jpegQuality ?? 85,
-				x264Preset: options.x264Preset ?? 'medium',
-				crf: RENDER_CRF,
+				jpegQuality: settings.jpegQuality,
+				x264Preset: settings.x264Preset,
+				crf: settings.crf,
 				// JPEG frames would otherwise give full-range yuvj420p, which some players and platforms mishandle.
 				pixelFormat: 'yuv420p',
 				colorSpace: 'bt709',
-				scale: options.scale ?? 1,
+				scale: settings.scale,
 				overwrite: true,
+				// Both default to half of free memory; a few seconds of decoded 1080p frames is all a cut needs.
+				mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
+				offthreadVideoCacheSizeInBytes: MEDIA_CACHE_BYTES,
 				logLevel: 'error',
 				onProgress: ({progress, stitchStage}) => options.onProgress?.(0.1 + progress * 0.9, stitchStage),
 			}),

@@ -1,0 +1,37 @@
+// Render options → the settings handed to Remotion, with --draft's trade-offs
+// and the defaults in one place (the bench's floor reads the same defaults).
+import {ASPECTS, type Plan} from '../plan';
+
+export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
+
+/** Remotion's default for H.264; the bench's floor uses the same. */
+export const RENDER_CRF = 18;
+/** Tune: 'veryfast' encodes 1080×1920 at about twice 'medium''s speed for ~25 % larger files at CRF 18. */
+export const DEFAULT_X264_PRESET: X264Preset = 'veryfast';
+const DEFAULT_JPEG_QUALITY = 85;
+// Tune: what --draft trades for speed: 720 px on the short side (under half the pixels), quicker encoding.
+const DRAFT = {shortSidePx: 720, x264Preset: 'superfast', jpegQuality: 75} as const;
+
+export type RenderSettingsInput = {
+	/** Preview quality; explicit scale / preset / quality still win. */
+	draft?: boolean;
+	scale?: number;
+	x264Preset?: X264Preset;
+	jpegQuality?: number;
+	concurrency?: number;
+};
+
+export type RenderSettings = {scale: number; x264Preset: X264Preset; jpegQuality: number; concurrency: number; crf: number};
+
+export const renderSettings = ({plan, options}: {plan: Pick<Plan, 'aspect'>; options: RenderSettingsInput}): RenderSettings => {
+	const {width, height} = ASPECTS[plan.aspect];
+	const draft = options.draft === true;
+	return {
+		scale: options.scale ?? (draft ? DRAFT.shortSidePx / Math.min(width, height) : 1),
+		x264Preset: options.x264Preset ?? (draft ? DRAFT.x264Preset : DEFAULT_X264_PRESET),
+		jpegQuality: options.jpegQuality ?? (draft ? DRAFT.jpegQuality : DEFAULT_JPEG_QUALITY),
+		// 1 is fastest on 2 cores (docs/performance.md).
+		concurrency: options.concurrency ?? 1,
+		crf: RENDER_CRF,
+	};
+};
