@@ -35,16 +35,18 @@ const figurativeHeads = (tokens: Token[], words: ContentWord[]): Set<number> => 
 	return heads;
 };
 
-const singleWord = (w: string) => !w.includes('_');
+/** One word, and not a function word ("live" has the hypernym "be", which matches nothing visible). */
+const singleWord = (w: string) => !w.includes('_') && !tokenize(w).some((t) => t.stop);
 
-export const expandTerm = (wordnet: WordNet, term: string, pos: string): Expansion[] => {
+/** `surface` is tried first: "woods" has its own entry (a forest), "wood" is the material. */
+export const expandTerm = (wordnet: WordNet, term: string, pos: string, surface = term): Expansion[] => {
 	const wnPos = wordnetPos(pos);
 	if (!wnPos) return [];
 	// The most frequent sense only: later senses are mostly rare and drift off topic.
-	const offset = wordnet.senses(term, wnPos)[0];
+	const offset = wordnet.senses(surface, wnPos)[0] ?? wordnet.senses(term, wnPos)[0];
 	const synset = offset === undefined ? null : wordnet.synset(wnPos, offset);
 	if (!synset) return [];
-	const out: Expansion[] = synset.words.filter((w) => w !== term && singleWord(w)).map((w) => ({term: w, weight: EXPANSION_WEIGHTS.synonym, via: 'synonym'}));
+	const out: Expansion[] = synset.words.filter((w) => w !== term && w !== surface && singleWord(w)).map((w) => ({term: w, weight: EXPANSION_WEIGHTS.synonym, via: 'synonym'}));
 	for (const h of synset.hypernyms.slice(0, 1)) {
 		for (const w of wordnet.synset(wnPos, h)?.words.filter(singleWord) ?? []) out.push({term: w, weight: EXPANSION_WEIGHTS.hypernym, via: 'hypernym'});
 	}
@@ -73,7 +75,7 @@ export const sceneConcepts = ({text, wordnet}: {text: string; wordnet: WordNet |
 			known.weight = Math.max(known.weight, weight);
 			continue;
 		}
-		const expansions = wordnet ? expandTerm(wordnet, w.lemma, w.pos) : [];
+		const expansions = wordnet ? expandTerm(wordnet, w.lemma, w.pos, w.surface) : [];
 		byTerm.set(w.lemma, {term: w.lemma, surface: w.surface, weight, figurative, expansions});
 	}
 	return [...byTerm.values()];

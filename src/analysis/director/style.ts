@@ -38,15 +38,18 @@ export const styleShots = ({slots, scenes}: {slots: ShotSlot[]; scenes: TimedSce
 		const isSceneStart = i === 0 || slots[i - 1].sceneId !== slot.sceneId;
 		indexInScene = isSceneStart ? 0 : indexInScene + 1;
 		const framing = framingFor(scene.mood, indexInScene);
-		const scale = FRAMING_SCALE[framing];
-		const pushIn = i % 2 === 0;
-		const zoomFrom = pushIn ? scale : scale + DRIFT[framing];
-		const zoomTo = pushIn ? scale + DRIFT[framing] : scale;
 		const prev = i > 0 ? byId.get(slots[i - 1].sceneId) : undefined;
 		const transitionIn = transitionFor(scene, prev, isSceneStart, i);
 		const why = `${scene.mood.label} (valence ${scene.mood.valence}, arousal ${scene.mood.arousal}) → ${framing}, ${transitionIn.kind}`;
-		return {framing, zoomFrom: round(zoomFrom), zoomTo: round(zoomTo), transitionIn, why};
+		return {framing, ...zoomFor(framing, i), transitionIn, why};
 	});
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The zoom of a framing, pushing in on even shots and pulling out on odd ones. */
+export const zoomFor = (framing: Framing, shotIndex: number): {zoomFrom: number; zoomTo: number} => {
+	const scale = FRAMING_SCALE[framing];
+	const pushIn = shotIndex % 2 === 0;
+	return {zoomFrom: round(pushIn ? scale : scale + DRIFT[framing]), zoomTo: round(pushIn ? scale + DRIFT[framing] : scale)};
+};

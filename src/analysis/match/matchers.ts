@@ -34,7 +34,7 @@ const reasonsFor = (matches: ConceptMatch[], cosine: number): string[] => {
 		.sort((a, b) => b.score * b.concept.weight - a.score * a.concept.weight)
 		.slice(0, 3)
 		.map((m) => (m.via === 'same word' ? `matched "${m.concept.term}"` : `"${m.concept.term}" ≈ "${m.clipTerm}" (${m.via}, ${round(m.score)})`));
-	return [...lines, `sentence similarity ${round(cosine)}`];
+	return [...lines, `sentence similarity ${round(Math.min(1, cosine))}`];
 };
 
 export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, useConcepts}: {clips: ClipDoc[]; vectors: WordVectors; embedder: Embedder; wordnet: WordNet | null; useConcepts: boolean}): Promise<Matcher> => {

@@ -2,7 +2,7 @@
 // zoom/drift and the scene's grade. Frames are local to the shot's sequence.
 import React from 'react';
 import {AbsoluteFill, OffthreadVideo, Sequence, staticFile, useCurrentFrame} from 'remotion';
-import type {Clip, Mood, Shot as PlanShot} from '../../plan';
+import type {Clip, Mood, Shot as PlanShot, Style} from '../../plan';
 import {computeClipSegments} from './clip-segments';
 import {gradeFilter} from './grade';
 import {kenBurns} from './ken-burns';
@@ -11,6 +11,7 @@ export type ShotProps = {
 	shot: PlanShot;
 	clip: Clip;
 	mood: Mood | null;
+	style: Style;
 	durationInFrames: number;
 	fps: number;
 	panDirection: 1 | -1;
@@ -18,7 +19,7 @@ export type ShotProps = {
 
 const fill: React.CSSProperties = {width: '100%', height: '100%', objectFit: 'cover'};
 
-export const Shot: React.FC<ShotProps> = ({shot, clip, mood, durationInFrames, fps, panDirection}) => {
+export const Shot: React.FC<ShotProps> = ({shot, clip, mood, style, durationInFrames, fps, panDirection}) => {
 	const frame = useCurrentFrame();
 	const progress = durationInFrames > 1 ? frame / (durationInFrames - 1) : 0;
 	const {scale, translateXPercent} = kenBurns({zoomFrom: shot.zoomFrom, zoomTo: shot.zoomTo, progress, panDirection});
@@ -33,7 +34,7 @@ export const Shot: React.FC<ShotProps> = ({shot, clip, mood, durationInFrames, f
 			<AbsoluteFill
 				style={{
 					transform: `scale(${scale}) translateX(${translateXPercent}%)`,
-					filter: gradeFilter(mood),
+					filter: gradeFilter(mood, style),
 				}}
 			>
 				{segments.map((s) => (
