@@ -35,6 +35,8 @@ export const MoodSchema = z.object({
 	/** 0 (calm) … 1 (intense). */
 	arousal: z.number().min(0).max(1),
 	label: z.enum(['calm', 'neutral', 'upbeat', 'intense', 'somber']),
+	/** What moved the arousal ("exclamation", "2 intensifiers", "action verb", …); absent in older plans. */
+	cues: z.array(z.string()).optional(),
 });
 export type Mood = z.infer<typeof MoodSchema>;
 

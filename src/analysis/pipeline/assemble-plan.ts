@@ -27,8 +27,9 @@ const clipInPoint = (clipMs: number, shotMs: number, shotIndex: number): number 
 	return Math.round(spare * [0.15, 0.5, 0.3, 0.7][shotIndex % 4]);
 };
 
-const shotsOf = ({slots, styles, library}: Shared, cut: Assignment[]): Plan['shots'] => {
+const shotsOf = ({slots, styles, library, scenes}: Shared, cut: Assignment[]): Plan['shots'] => {
 	const byId = new Map(library.map((c) => [c.id, c]));
+	const arousal = new Map(scenes.map((s) => [s.id, s.mood.arousal]));
 	return slots.map((slot, i) => {
 		const a = cut[i];
 		const {why, framing, ...style} = styles[i];
@@ -39,7 +40,7 @@ const shotsOf = ({slots, styles, library}: Shared, cut: Assignment[]): Plan['sho
 			clipInMs: clipInPoint(byId.get(a.clipId)!.durationMs, slot.endMs - slot.startMs, i),
 			...style,
 			framing: a.framing,
-			...zoomFor(a.framing, i),
+			...zoomFor(a.framing, i, arousal.get(slot.sceneId) ?? 0.5),
 			score: a.score,
 			reasons: [...a.reasons, framingWhy],
 		};
