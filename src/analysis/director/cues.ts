@@ -4,8 +4,8 @@
 import type {Token} from '../script/nlp';
 
 export const INTENSIFIERS = new Set(['very', 'extremely', 'incredibly', 'really', 'so', 'totally', 'absolutely', 'utterly', 'suddenly', 'massive', 'huge', 'insanely', 'completely', 'truly', 'deeply', 'enormous', 'immediately', 'instantly']);
-export const CALMERS = new Set(['slowly', 'quietly', 'gently', 'softly', 'calm', 'still', 'peaceful', 'silence', 'silent', 'rest', 'breathe', 'drift', 'linger', 'pause', 'whisper', 'wait', 'stillness', 'serene']);
-/** Verbs of fast physical action: cut to them quicker. */
+export const CALMERS = new Set(['slowly', 'quietly', 'gently', 'softly', 'calm', 'still', 'peaceful', 'silence', 'silent', 'rest', 'breathe', 'drift', 'linger', 'pause', 'whisper', 'wait', 'stillness', 'serene', 'quiet', 'peace']);
+/** Words of fast physical action: cut to them quicker. Any part of speech: "a crash" is as fast as "crashed", and the tagger often reads a verb as a noun. */
 export const ACTION_VERBS = new Set(['run', 'rush', 'race', 'crash', 'explode', 'fight', 'jump', 'hit', 'strike', 'break', 'burst', 'chase', 'shoot', 'scream', 'smash', 'charge', 'grab', 'slam', 'sprint', 'attack', 'shake', 'split', 'hammer', 'punch', 'kick', 'throw', 'dash', 'collapse', 'roar', 'shatter', 'flood', 'tear', 'blast', 'erupt']);
 
 export type Cues = {intensifiers: number; calmers: number; actions: number; exclamations: number; questions: number; ellipses: number; imperative: boolean; shouting: number};
@@ -21,7 +21,7 @@ export const readCues = ({text, tokens}: {text: string; tokens: Token[]}): Cues 
 	return {
 		intensifiers: tokens.filter((t) => has(INTENSIFIERS, t)).length,
 		calmers: tokens.filter((t) => has(CALMERS, t)).length,
-		actions: tokens.filter((t) => t.pos === 'VERB' && has(ACTION_VERBS, t)).length,
+		actions: tokens.filter((t) => has(ACTION_VERBS, t)).length,
 		exclamations: (text.match(/!/g) ?? []).length,
 		questions: (text.match(/\?/g) ?? []).length,
 		ellipses: (text.match(/\.\.\.|…/g) ?? []).length,

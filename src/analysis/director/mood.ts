@@ -30,11 +30,12 @@ const affect = (tokens: Token[], calming: (t: Token) => boolean) => {
 		const score = LEXICON[t.text.toLowerCase()] ?? LEXICON[t.lemma];
 		if (score === undefined) return;
 		const negated = tokens.slice(Math.max(0, i - 3), i).some((p) => NEGATORS.has(p.text.toLowerCase()));
-		const signed = negated ? -score / 2 : score;
+		// "not good" reads negative, but "without warning" or "no fear" is not cheerful: a negated negative word counts as neutral.
+		const signed = negated ? (score > 0 ? -score / 2 : 0) : score;
 		sum += signed;
 		// A strongly felt word excites, but "calm" and "peaceful" are strong and soothing.
 		if (!calming(t)) {
-			strength += Math.abs(signed);
+			strength += Math.abs(negated ? score / 2 : signed);
 			hits += 1;
 		}
 	});
