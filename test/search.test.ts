@@ -14,8 +14,8 @@ const long = (ids: string[]) => new Map(ids.map((id) => [id, 10_000]));
 const ids = (cut: {clipId: string}[]) => cut.map((c) => c.clipId);
 
 describe('whole-cut search', () => {
-	test('no clip repeats within 4 shots when the library allows, even if it is the best match every time', () => {
-		const scores = {ocean: 0.9, beach: 0.5, sky: 0.4, sea: 0.35, boat: 0.3, sand: 0.2};
+	test('no clip repeats within 4 shots when the library allows (8 clips), even if it is the best match every time', () => {
+		const scores = {ocean: 0.9, beach: 0.5, sky: 0.4, sea: 0.35, boat: 0.3, sand: 0.2, shell: 0.15, gull: 0.1};
 		const cut = searchCut({slots: Array.from({length: 10}, () => slot(scores)), clipDurationsMs: long(Object.keys(scores))});
 		const picks = ids(cut);
 		for (let i = 0; i < picks.length; i++) for (let j = i + 1; j <= i + 4 && j < picks.length; j++) expect(picks[j]).not.toBe(picks[i]);

@@ -5,7 +5,7 @@
 // its reasons, instead of a wrong literal match.
 import type {Framing, Mood, Word} from '../../plan';
 import type {ShotSlot} from '../director/cuts';
-import type {Matcher} from './matchers';
+import {lazyReasons, type Matcher} from './matchers';
 import type {Scored} from './semantic';
 import {searchVariants, type SlotOptions} from './search';
 
@@ -32,11 +32,9 @@ export type ShotScene = {id: number; text: string; mood: Mood};
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 const blend = (own: Scored[], whole: Scored[]): Scored[] =>
-	own.map((o, i) => ({
-		clipId: o.clipId,
-		score: round(OWN_WORDS_WEIGHT * o.score + (1 - OWN_WORDS_WEIGHT) * whole[i].score),
-		reasons: [...new Set([...o.reasons, ...whole[i].reasons])],
-	}));
+	own.map((o, i) =>
+		lazyReasons({clipId: o.clipId, score: round(OWN_WORDS_WEIGHT * o.score + (1 - OWN_WORDS_WEIGHT) * whole[i].score)}, () => [...new Set([...o.reasons, ...whole[i].reasons])]),
+	);
 
 const shotText = (words: Word[], slot: ShotSlot) =>
 	words
@@ -57,11 +55,13 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 }): Promise<Assignment[][]> => {
 	const byId = new Map(scenes.map((s) => [s.id, s]));
 	const labels = Object.keys(MOOD_TEXT) as Mood['label'][];
-	const [own, whole, moods] = await Promise.all([
-		matcher.score(slots.map((s) => shotText(words, s) || byId.get(s.sceneId)!.text)),
-		matcher.score(slots.map((s) => byId.get(s.sceneId)!.text)),
-		matcher.score(labels.map((l) => MOOD_TEXT[l])),
-	]);
+	const ownTexts = slots.map((s) => shotText(words, s) || byId.get(s.sceneId)!.text);
+	const sceneTexts = slots.map((s) => byId.get(s.sceneId)!.text);
+	const moodTexts = labels.map((l) => MOOD_TEXT[l]);
+	// A one-shot scene's own words are its sentence, and a scene's shots share it: score each text once.
+	const unique = [...new Set([...ownTexts, ...sceneTexts, ...moodTexts])];
+	const byText = new Map((await matcher.score(unique)).map((scores, i) => [unique[i], scores]));
+	const [own, whole, moods] = [ownTexts, sceneTexts, moodTexts].map((texts) => texts.map((t) => byText.get(t)!));
 	const scored = slots.map((_, i) => blend(own[i], whole[i]));
 	const moodOf = (i: number) => byId.get(slots[i].sceneId)!.mood.label;
 	// Per shot and clip: its match, or (when the match is below the threshold) its fit to the mood, whichever is worth more.

@@ -8,7 +8,7 @@ import {dot, type Embedder} from '../embed/embedder';
 import type {WordVectors} from '../embed/word-vectors';
 import {keywords, tokenize} from '../script/nlp';
 import {clipTerms, inverseDocumentFrequency, scoreClips} from './keywords';
-import {alignment, buildSemanticIndex, matchConcepts, MIX, type ClipDoc, type ConceptMatch, type Scored} from './semantic';
+import {alignment, buildSemanticIndex, matchConcepts, MIX, sceneSide, type ClipDoc, type ConceptMatch, type Scored} from './semantic';
 
 export type Matcher = {name: string; score: (texts: string[]) => Promise<Scored[][]>};
 export type MatcherName = 'keywords' | 'vectors' | 'full';
@@ -24,6 +24,18 @@ export const createKeywordMatcher = (clips: ClipDoc[]): Matcher => {
 	return {
 		name: 'keywords',
 		score: async (texts) => texts.map((text) => scoreClips({sceneTerms: keywords(tokenize(text)), clips: terms, idf}).map((s) => ({...s, reasons: s.reasons.map((r) => `matched "${r}"`)}))),
+	};
+};
+
+/** A Scored whose reasons are computed on first read. */
+export const lazyReasons = (scored: Omit<Scored, 'reasons'>, explain: () => string[]): Scored => {
+	let reasons: string[] | null = null;
+	return {
+		...scored,
+		get reasons() {
+			reasons ??= explain();
+			return reasons;
+		},
 	};
 };
 
@@ -54,13 +66,15 @@ export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, 
 			const expansionVectors = useConcepts ? (await embedder.embed(expansionTexts)).map(index.center) : null;
 			return texts.map((text, i) => {
 				const concepts = useConcepts ? conceptsOf(text) : [];
+				const side = sceneSide(index, concepts);
 				return index.clips.map((clip) => {
 					const expanded = expansionVectors ? EXPANSION_VECTOR_WEIGHT * dot(expansionVectors[i], clip.vector) : 0;
 					const cosine = Math.max(0, dot(sentenceVectors[i], clip.vector) + expanded);
 					if (!useConcepts) return {clipId: clip.id, score: round(cosine), reasons: [`sentence similarity ${round(cosine)}`]};
 					const matches = matchConcepts(index, clip, concepts);
-					const score = MIX.concepts * alignment(index, clip, concepts, matches) + (1 - MIX.concepts) * cosine;
-					return {clipId: clip.id, score: round(Math.min(1, score)), reasons: reasonsFor(matches, cosine)};
+					const score = MIX.concepts * alignment(index, clip, side, matches) + (1 - MIX.concepts) * cosine;
+					// Reasons are written only for the clips someone reads about: most of a big library never is.
+					return lazyReasons({clipId: clip.id, score: round(Math.min(1, score))}, () => reasonsFor(matches, cosine));
 				});
 			});
 		},

@@ -39,13 +39,21 @@ export const defaultSearchOptions: SearchOptions = {
 	beamWidth: 48,
 };
 
-type State = {picks: CutChoice[]; total: number; lastUsed: Map<string, number>};
+/** A partial cut, its last choice first: sharing the earlier shots keeps the beam cheap to extend. */
+type Path = {choice: CutChoice; prev: Path | null};
+type State = {path: Path | null; total: number; lastUsed: Map<string, number>};
+
+const toList = (path: Path | null): CutChoice[] => {
+	const out: CutChoice[] = [];
+	for (let p = path; p; p = p.prev) out.push(p.choice);
+	return out.reverse();
+};
 
 export const stepCost = ({state, slot, choice, index, clipMs, options}: {state: State; slot: SlotOptions; choice: CutChoice; index: number; clipMs: number; options: SearchOptions}): number => {
 	let cost = 0;
 	const last = state.lastUsed.get(choice.clipId);
 	if (last !== undefined) cost += index - last <= options.noRepeatWithin ? options.closeRepeatPenalty * (options.noRepeatWithin + 1 - (index - last)) : options.repeatPenalty;
-	const prev = state.picks[state.picks.length - 1];
+	const prev = state.path?.choice;
 	if (prev && prev.framing === choice.framing) cost += options.sameFramingPenalty;
 	if (choice.framing !== slot.framings[0]) cost += options.framingChangePenalty;
 	if (clipMs < slot.durationMs) cost += options.shortClipPenalty * (1 - clipMs / slot.durationMs);
@@ -61,7 +69,7 @@ export const searchCut = ({slots, clipDurationsMs, options: given = defaultSearc
 	// ignores what the words say; ask a small library for half of that.
 	const distinct = new Set(slots.flatMap((s) => s.candidates.map((c) => c.clipId))).size;
 	const options = {...given, noRepeatWithin: Math.max(1, Math.min(given.noRepeatWithin, Math.floor(distinct / 2)))};
-	let beam: State[] = [{picks: [], total: 0, lastUsed: new Map()}];
+	let beam: State[] = [{path: null, total: 0, lastUsed: new Map()}];
 	slots.forEach((slot, index) => {
 		const next: State[] = [];
 		for (const state of beam) {
@@ -71,29 +79,34 @@ export const searchCut = ({slots, clipDurationsMs, options: given = defaultSearc
 					const clipMs = clipDurationsMs.get(c.clipId) ?? Infinity;
 					const avoided = avoid.filter((cut) => cut[index] === c.clipId).length * avoidPenalty;
 					const total = state.total + c.relevance - stepCost({state, slot, choice, index, clipMs, options}) - avoided;
-					next.push({picks: [...state.picks, choice], total, lastUsed: state.lastUsed});
+					next.push({path: {choice, prev: state.path}, total, lastUsed: state.lastUsed});
 				}
 			}
 		}
 		// Ties break on the order candidates came in (best relevance first), so the cut is stable across runs.
 		next.sort((a, b) => b.total - a.total);
-		beam = dedupe(next).slice(0, options.beamWidth).map((s) => ({...s, lastUsed: new Map(s.lastUsed).set(s.picks[index].clipId, index)}));
+		beam = dedupe(next, options.beamWidth).map((s) => ({...s, lastUsed: new Map(s.lastUsed).set(s.path!.choice.clipId, index)}));
 	});
-	return beam[0].picks;
+	return toList(beam[0].path);
 };
 
 /** Shots of history that decide what later shots pay. */
 const KEY_SHOTS = defaultSearchOptions.noRepeatWithin + 1;
 
 /** Two partial cuts ending in the same recent clips and framing will be scored alike from here on: keep the better. */
-const dedupe = (states: State[]): State[] => {
+const dedupe = (states: State[], keep: number): State[] => {
 	const seen = new Set<string>();
-	return states.filter((s) => {
-		const key = s.picks.slice(-KEY_SHOTS).map((p) => `${p.clipId}|${p.framing}`).join('>');
-		if (seen.has(key)) return false;
+	const out: State[] = [];
+	for (const s of states) {
+		let key = '';
+		let p = s.path;
+		for (let k = 0; k < KEY_SHOTS && p; k++, p = p.prev) key += `${p.choice.clipId}|${p.choice.framing}>`;
+		if (seen.has(key)) continue;
 		seen.add(key);
-		return true;
-	});
+		out.push(s);
+		if (out.length === keep) break;
+	}
+	return out;
 };
 
 /** N distinct good cuts: each later one pays for every shot it shares with the earlier ones. */

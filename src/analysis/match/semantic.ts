@@ -19,7 +19,7 @@ const WORD_CENTERING = 0.5;
 
 type Term = {term: string; weight: number};
 type ClipEntry = {id: string; terms: Term[]; termSet: Set<string>; vector: Float32Array};
-export type SemanticIndex = {clips: ClipEntry[]; vectors: WordVectors; embedder: Embedder; termVector: (t: string) => Float32Array | null; center: (v: Float32Array) => Float32Array};
+export type SemanticIndex = {clips: ClipEntry[]; vectors: WordVectors; embedder: Embedder; termVector: (t: string) => Float32Array | null; similarity: (a: string, b: string) => number; center: (v: Float32Array) => Float32Array};
 
 const clipTermsOf = (vectors: WordVectors, clip: ClipDoc): Term[] => {
 	const words = contentWords(tokenize([clip.description, ...clip.tags].join('. ')));
@@ -60,7 +60,21 @@ export const buildSemanticIndex = async ({clips, vectors, embedder}: {clips: Cli
 		}
 		return memo.get(t)!;
 	};
-	return {clips: entries, vectors, embedder, termVector, center};
+	// Libraries repeat their words ("night", "city") across hundreds of clips: score each word pair once.
+	const pairs = new Map<string, Map<string, number>>();
+	const similarity = (a: string, b: string) => {
+		let row = pairs.get(a);
+		if (!row) pairs.set(a, (row = new Map()));
+		let s = row.get(b);
+		if (s === undefined) {
+			const v = termVector(a);
+			const u = termVector(b);
+			s = v && u ? SIMILARITY.nearCap * Math.min(1, Math.max(0, (dot(v, u) - SIMILARITY.floor) / SIMILARITY.span)) : 0;
+			row.set(b, s);
+		}
+		return s;
+	};
+	return {clips: entries, vectors, embedder, termVector, similarity, center};
 };
 
 
@@ -69,13 +83,9 @@ type Match = {score: number; clipTerm: string};
 /** The closest clip word to `term`: 1 for the same lemma, a capped share for a near vector. */
 const bestMatch = (index: SemanticIndex, clip: ClipEntry, term: string): Match => {
 	if (clip.termSet.has(term)) return {score: 1, clipTerm: term};
-	const v = index.termVector(term);
 	let best: Match = {score: 0, clipTerm: ''};
-	if (!v) return best;
 	for (const t of clip.terms) {
-		const u = index.termVector(t.term);
-		if (!u) continue;
-		const s = SIMILARITY.nearCap * Math.min(1, Math.max(0, (dot(v, u) - SIMILARITY.floor) / SIMILARITY.span));
+		const s = index.similarity(term, t.term);
 		if (s > best.score) best = {score: s, clipTerm: t.term};
 	}
 	return best;
@@ -99,12 +109,22 @@ export const matchConcepts = (index: SemanticIndex, clip: ClipEntry, concepts: C
 
 export const conceptWeight = (index: SemanticIndex, c: Concept): number => c.weight * sifWeight(index.vectors.rank(c.surface));
 
+/** The scene's side of every comparison, built once per scene: its concepts' weights, and the concepts as a pseudo-clip so clip words can look for their best scene word. */
+export type SceneSide = {concepts: Concept[]; weights: number[]; total: number; asClip: ClipEntry};
+export const sceneSide = (index: SemanticIndex, concepts: Concept[]): SceneSide => {
+	const weights = concepts.map((c) => conceptWeight(index, c));
+	return {
+		concepts,
+		weights,
+		total: weights.reduce((a, b) => a + b, 0),
+		asClip: {id: '', terms: concepts.map((c) => ({term: c.term, weight: 1})), termSet: new Set(concepts.map((c) => c.term)), vector: new Float32Array(0)},
+	};
+};
+
 /** Share of the scene's concept weight the clip covers, blended with the share of the clip the scene covers. */
-export const alignment = (index: SemanticIndex, clip: ClipEntry, concepts: Concept[], matches: ConceptMatch[]): number => {
-	const total = concepts.reduce((s, c) => s + conceptWeight(index, c), 0);
-	const sceneSide = total > 0 ? matches.reduce((s, m) => s + conceptWeight(index, m.concept) * m.score, 0) / total : 0;
+export const alignment = (index: SemanticIndex, clip: ClipEntry, scene: SceneSide, matches: ConceptMatch[]): number => {
+	const covered = scene.total > 0 ? matches.reduce((s, m, i) => s + scene.weights[i] * m.score, 0) / scene.total : 0;
 	const clipTotal = clip.terms.reduce((s, t) => s + t.weight, 0);
-	const sceneTerms: ClipEntry = {id: '', terms: concepts.map((c) => ({term: c.term, weight: 1})), termSet: new Set(concepts.map((c) => c.term)), vector: clip.vector};
-	const clipSide = clipTotal > 0 ? clip.terms.reduce((s, t) => s + t.weight * bestMatch(index, sceneTerms, t.term).score, 0) / clipTotal : 0;
-	return (1 - MIX.clipSide) * sceneSide + MIX.clipSide * clipSide;
+	const clipSide = clipTotal > 0 ? clip.terms.reduce((s, t) => s + t.weight * bestMatch(index, scene.asClip, t.term).score, 0) / clipTotal : 0;
+	return (1 - MIX.clipSide) * covered + MIX.clipSide * clipSide;
 };

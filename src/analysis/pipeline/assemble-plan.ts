@@ -33,7 +33,7 @@ const shotsOf = ({slots, styles, library, scenes}: Shared, cut: Assignment[]): P
 	return slots.map((slot, i) => {
 		const a = cut[i];
 		const {why, framing, ...style} = styles[i];
-		const framingWhy = a.framing === framing ? why : `${why}; ${a.framing} instead of ${framing}, not to repeat the last shot's framing`;
+		const framingWhy = a.framing === framing ? why : `${why}; ${a.framing} instead of ${framing}, not to show one framing twice in a row`;
 		return {
 			...slot,
 			clipId: a.clipId,

@@ -20,7 +20,20 @@ export type Token = {
 	kind: string;
 };
 
+/** Clip descriptions, definitions and scene texts are read many times per run; keep recent ones. */
+const TOKEN_MEMO_SIZE = 20_000;
+const tokenMemo = new Map<string, Token[]>();
+
 export const tokenize = (text: string): Token[] => {
+	const known = tokenMemo.get(text);
+	if (known) return known;
+	const tokens = tokenizeUncached(text);
+	if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value!);
+	tokenMemo.set(text, tokens);
+	return tokens;
+};
+
+const tokenizeUncached = (text: string): Token[] => {
 	const nlp = getNlp();
 	const its = nlp.its;
 	// wink's typings declare `lemma` with the wrong signature; it works like the others.
