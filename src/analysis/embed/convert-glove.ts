@@ -7,8 +7,10 @@ import {encodeVectorFile} from './vector-file';
 export type ConvertOptions = {
 	/** Most frequent words kept; rarer ones rarely describe footage. @default 120000 */
 	maxWords: number;
+	/** Read size; tests make it tiny so entries straddle chunk boundaries. @default 1 MiB */
+	chunkBytes: number;
 };
-export const defaultConvertOptions: ConvertOptions = {maxWords: 120_000};
+export const defaultConvertOptions: ConvertOptions = {maxWords: 120_000, chunkBytes: 1 << 20};
 
 // Plain lower-case words only: numbers, punctuation and URLs never match a clip.
 const WORD = /^[a-z][a-z'-]*$/;
@@ -22,7 +24,7 @@ export const convertGlove = async ({jsonFile, options = defaultConvertOptions}: 
 	let dims = 0;
 	let inVectors = false;
 	let rest = '';
-	for await (const chunk of createReadStream(jsonFile, {encoding: 'utf8', highWaterMark: 1 << 20})) {
+	for await (const chunk of createReadStream(jsonFile, {encoding: 'utf8', highWaterMark: options.chunkBytes})) {
 		let text = rest + (chunk as string);
 		if (!inVectors) {
 			const at = text.indexOf('"vectors":{');
