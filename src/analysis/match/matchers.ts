@@ -13,6 +13,9 @@ import {alignment, buildSemanticIndex, matchConcepts, MIX, sceneSide, type ClipD
 export type Matcher = {name: string; score: (texts: string[]) => Promise<Scored[][]>};
 export type MatcherName = 'keywords' | 'vectors' | 'full';
 
+/** Concept matches weaker than this are left out of a shot's reasons (they still count in its score). */
+const MIN_REASON_SCORE = 0.15;
+
 /** Weight of the expansions' sentence vector next to the literal one (1). */
 export const EXPANSION_VECTOR_WEIGHT = 0.5;
 
@@ -42,7 +45,8 @@ export const lazyReasons = (scored: Omit<Scored, 'reasons'>, explain: () => stri
 /** The best few routes from scene to clip, as a reader would check them. */
 const reasonsFor = (matches: ConceptMatch[], cosine: number): string[] => {
 	const lines = matches
-		.filter((m) => m.score > 0)
+		// A faint word-vector likeness ("life" ≈ "night", 0.08) explains nothing to a reader.
+		.filter((m) => m.score >= MIN_REASON_SCORE)
 		.sort((a, b) => b.score * b.concept.weight - a.score * a.concept.weight)
 		.slice(0, 3)
 		.map((m) => (m.via === 'same word' ? `matched "${m.concept.term}"` : `"${m.concept.term}" ≈ "${m.clipTerm}" (${m.via}, ${round(m.score)})`));
