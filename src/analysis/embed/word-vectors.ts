@@ -66,8 +66,19 @@ export const wordVectorsFromTable = (table: VectorTable): WordVectors => {
 export const readWordVectors = (file: string): WordVectors => wordVectorsFromTable(decodeVectorFile(readFileSync(file), file));
 
 let loaded: Promise<WordVectors> | null = null;
+let build: BuildResult | null = null;
 /** One table per process, built on first use. */
 export const loadWordVectors = (): Promise<WordVectors> => {
-	loaded ??= ensureVectorCache().then(({file}) => readWordVectors(file));
+	loaded ??= ensureVectorCache().then((result) => {
+		build = result;
+		return readWordVectors(result.file);
+	});
 	return loaded;
+};
+
+/** The conversion this process did (once per machine), reported by the first plan that asks. */
+export const takeVectorCacheBuild = (): BuildResult | null => {
+	const result = build;
+	build = null;
+	return result;
 };
