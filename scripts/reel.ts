@@ -2,12 +2,12 @@
 import {spawn} from 'node:child_process';
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
-import {makePlan} from '../src/analysis/pipeline/make-plan';
+import {makePlans} from '../src/analysis/pipeline/make-plan';
 import {ReelError} from '../src/analysis/errors';
 import {PROJECT_ROOT, cacheDir} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
 import {USAGE, number, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
-import {formatReport, sidecarPath, writePlan, writeSrt} from '../src/cli/outputs';
+import {formatReport, sidecarPath, variantPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
 import {exitWithError} from '../src/cli/exit';
 
@@ -24,10 +24,13 @@ const defaultOut = (scriptFile: string, ext: string) => path.join('out', path.ba
 const plan = async (args: CliArgs) => {
 	const {scriptFile, clipsDir} = requireScriptAndClips(args, 'plan');
 	const out = args.values.out ?? defaultOut(scriptFile, '.plan.json');
-	const result = await makePlan({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
-	await writePlan(result, out);
-	console.log(`plan → ${out} (narration: public/${result.narration.src})`);
-	console.log(formatReport(result));
+	const results = await makePlans({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
+	for (const [k, result] of results.entries()) {
+		const file = variantPath(out, k, results.length);
+		await writePlan(result, file);
+		console.log(`plan → ${file} (narration: public/${result.narration.src})`);
+	}
+	console.log(formatReport(results[0]));
 };
 
 const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir: string; args: CliArgs}) => {
@@ -37,18 +40,21 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	const scale = number('scale', args.values.scale);
 	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
 	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
-	const result = await makePlan({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
-	await writePlan(result, sidecarPath(out, '.plan.json'));
-	await writeSrt(result, sidecarPath(out, '.srt'));
-	// Loaded only when rendering: the renderer and bundler cost ~1 s of start-up that `plan` does not need.
-	const {renderPlan} = await import('../src/render/render-plan');
-	const progress = createProgress(`render ${path.basename(out)}`);
-	const started = performance.now();
-	await renderPlan({plan: result, out, options: {browser: args.values.browser, concurrency, scale, draft: args.values.draft, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
-		throw new ReelError('RENDER_FAILED', `${out}: render failed: ${error.message.split('\n')[0]}`);
-	});
-	progress.done(`→ ${out}`);
-	console.log(formatReport(result, {render: Math.round(performance.now() - started)}));
+	const results = await makePlans({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
+	for (const [k, result] of results.entries()) {
+		const file = variantPath(out, k, results.length);
+		await writePlan(result, sidecarPath(file, '.plan.json'));
+		await writeSrt(result, sidecarPath(file, '.srt'));
+		// Loaded only when rendering: the renderer and bundler cost ~1 s of start-up that `plan` does not need.
+		const {renderPlan} = await import('../src/render/render-plan');
+		const progress = createProgress(`render ${path.basename(file)}`);
+		const started = performance.now();
+		await renderPlan({plan: result, out: file, options: {browser: args.values.browser, concurrency, scale, draft: args.values.draft, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+			throw new ReelError('RENDER_FAILED', `${file}: render failed: ${error.message.split('\n')[0]}`);
+		});
+		progress.done(`→ ${file}`);
+		console.log(formatReport(result, {render: Math.round(performance.now() - started)}));
+	}
 	console.log(`  peak RSS of this process incl. render ${peakRssMb()} MB (Chrome runs in its own processes)`);
 };
 

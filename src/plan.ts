@@ -13,6 +13,10 @@ export const ASPECTS = {
 export const AspectSchema = z.enum(['9:16', '16:9', '1:1']);
 export type Aspect = z.infer<typeof AspectSchema>;
 
+/** Colour grade presets (CSS filters per mood, in src/compositions/video/grade.ts). */
+export const StyleSchema = z.enum(['cinematic', 'vivid', 'calm', 'mono']);
+export type Style = z.infer<typeof StyleSchema>;
+
 const ms = z.number().finite().min(0);
 
 /** Same shape as `Caption` from `@remotion/captions`: text carries a leading space except on the first word. */
@@ -31,6 +35,8 @@ export const MoodSchema = z.object({
 	/** 0 (calm) … 1 (intense). */
 	arousal: z.number().min(0).max(1),
 	label: z.enum(['calm', 'neutral', 'upbeat', 'intense', 'somber']),
+	/** What moved the arousal ("exclamation", "2 intensifiers", "action verb", …); absent in older plans. */
+	cues: z.array(z.string()).optional(),
 });
 export type Mood = z.infer<typeof MoodSchema>;
 
@@ -127,6 +133,8 @@ export const PlanSchema = z.object({
 	width: z.number().int().positive(),
 	height: z.number().int().positive(),
 	durationMs: z.number().positive(),
+	/** Colour grade preset; plans written before presets existed read as 'cinematic'. */
+	style: StyleSchema.optional(),
 	narration: z.object({
 		src: z.string().min(1),
 		durationMs: z.number().positive(),

@@ -73,3 +73,22 @@ describe('mood', () => {
 		expect(of('The lake rests, quiet and still.').label).toBe('calm');
 	});
 });
+
+describe('director cues', () => {
+	const of = (text: string) => sceneMood({text, tokens: tokenize(text)});
+	test('action verbs and commands raise arousal and are named as cues', () => {
+		expect(of('The wave crashed into the harbour and the walls shattered.').arousal).toBeGreaterThan(of('The wave reached the harbour and the walls stood.').arousal);
+		expect(of('Run to the door.').cues).toContain('imperative');
+		expect(of('Run to the door.').arousal).toBeGreaterThan(of('She went to the door.').arousal);
+	});
+	test('an ellipsis slows, a question quickens, and each is named', () => {
+		expect(of('And then we waited...').arousal).toBeLessThan(of('And then we waited.').arousal);
+		expect(of('And then we waited...').cues).toContain('ellipsis');
+		expect(of('Where did it go?').cues).toContain('question');
+	});
+	test('calm text moves slowly, intense text fast: the zoom covers more ground', async () => {
+		const {zoomFor} = await import('../src/analysis/director/style');
+		const travel = (arousal: number) => Math.abs(zoomFor('medium', 0, arousal).zoomTo - zoomFor('medium', 0, arousal).zoomFrom);
+		expect(travel(0.9)).toBeGreaterThan(travel(0.1) * 1.5);
+	});
+});

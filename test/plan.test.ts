@@ -67,13 +67,17 @@ describe('a plan', () => {
 
 	test('clips come from sidecar, manifest and file name, matched by meaning of the words', () => {
 		const clipOf = (sceneId: number) => first.shots.find((s) => s.sceneId === sceneId)?.clipId;
-		expect(clipOf(0)).toBe('a.mp4');
-		expect(clipOf(2)).toBe('b.mp4');
-		const stormShots = first.shots.filter((s) => s.sceneId === 3).map((s) => s.clipId);
-		expect(stormShots.some((id) => ['b.mp4', 'city-streets-at-night.mp4'].includes(id))).toBe(true);
+		// Both ocean sentences want a.mp4; with four clips it may not come back within three
+		// shots, so the whole-cut search gives it to the one that fits it best.
+		expect(clipOf(1)).toBe('a.mp4');
+		const stormShots = first.shots.filter((s) => s.sceneId === 2 || s.sceneId === 3).map((s) => s.clipId);
+		expect(stormShots).toContain('b.mp4');
+		expect(stormShots).toContain('city-streets-at-night.mp4');
+		// A shot left with a clip below the threshold says so rather than pretending it matches.
+		for (const shot of first.shots.filter((s) => s.score < 0.2)) expect(shot.reasons.join(' ')).toMatch(/threshold/);
 		expect(clipOf(4)).toBe('sky.mp4');
 		const ocean = first.shots.find((s) => s.clipId === 'a.mp4')!;
-		expect(ocean.reasons).toContain('matched "ocean"');
+		expect(ocean.reasons).toContain('matched "wave"');
 		for (const clip of first.clips) expect(existsSync(path.join(PROJECT_ROOT, 'public', clip.src))).toBe(true);
 	});
 
@@ -81,9 +85,12 @@ describe('a plan', () => {
 		const calm = first.scenes[0].mood;
 		const storm = first.scenes[2].mood;
 		expect(storm.arousal).toBeGreaterThan(calm.arousal);
-		const framingOf = (sceneId: number) => first.shots.find((s) => s.sceneId === sceneId)!.framing;
-		expect(framingOf(0)).toBe('wide');
-		expect(framingOf(2)).toBe('close');
+		const framingsOf = (...sceneIds: number[]) => first.shots.filter((s) => sceneIds.includes(s.sceneId)).map((s) => s.framing);
+		// Two calm shots in a row: the search keeps one wide and varies the other rather than repeat the framing.
+		expect(framingsOf(0, 1)).toContain('wide');
+		expect(framingsOf(0, 1)).not.toContain('close');
+		expect(framingsOf(2, 3)).toContain('close');
+		expect(framingsOf(2, 3)).not.toContain('wide');
 	});
 
 	test('is deterministic: the same inputs give the same plan', () => {

@@ -1,7 +1,8 @@
 // Command-line options → validated values, with one-line errors.
 import {parseArgs} from 'node:util';
 import {ReelError} from '../analysis/errors';
-import {AspectSchema} from '../plan';
+import {AspectSchema, StyleSchema} from '../plan';
+import {PlanOptionsSchema} from '../analysis/pipeline/options';
 import type {PlanOptionsInput} from '../analysis/pipeline/options';
 
 export const OPTIONS = {
@@ -20,6 +21,10 @@ export const OPTIONS = {
 	concurrency: {type: 'string'},
 	scale: {type: 'string'},
 	draft: {type: 'boolean'},
+	variants: {type: 'string'},
+	style: {type: 'string'},
+	matcher: {type: 'string'},
+	'embedder-model': {type: 'string'},
 	'allow-network': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -48,8 +53,20 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 	if (aspect !== undefined && !AspectSchema.safeParse(aspect).success) {
 		throw new ReelError('BAD_OPTION', `--aspect must be one of ${AspectSchema.options.join(', ')}, got "${aspect}"`);
 	}
+	const oneOf = (name: string, raw: string | undefined, allowed: readonly string[]) => {
+		if (raw !== undefined && !allowed.includes(raw)) throw new ReelError('BAD_OPTION', `--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+		return raw;
+	};
+	const variants = number('variants', values.variants);
+	if (variants !== undefined && !(Number.isInteger(variants) && variants >= 1 && variants <= 10)) {
+		throw new ReelError('BAD_OPTION', `--variants must be a whole number from 1 to 10, got ${variants}`);
+	}
 	return {
 		aspect: aspect as PlanOptionsInput['aspect'],
+		variants,
+		style: oneOf('style', values.style, StyleSchema.options) as PlanOptionsInput['style'],
+		matcher: oneOf('matcher', values.matcher, PlanOptionsSchema.shape.matcher.unwrap().options) as PlanOptionsInput['matcher'],
+		embedderModel: values['embedder-model'],
 		fps: number('fps', values.fps),
 		voice: values.voice,
 		voiceover: values.voiceover,
@@ -83,4 +100,8 @@ options:
   --concurrency N              frames rendered in parallel (default 1)
   --scale F                    render at F × the full size, e.g. 0.5 for a quick preview
   --draft                      quick preview: 720 px on the short side, faster encoding
+  --style cinematic|vivid|calm|mono   colour grade preset (default cinematic)
+  --variants N                 plan N distinct cuts: <name>.v1.plan.json … (make renders each)
+  --matcher full|vectors|keywords    how clips are matched to sentences (default full)
+  --embedder-model FILE        an ONNX sentence encoder (vocab.txt beside it) instead of word vectors
   --allow-network              permit outgoing connections (reel needs none)`;

@@ -9,6 +9,10 @@ import {writeFileAtomic} from '../analysis/cache/files';
 
 export const sidecarPath = (out: string, suffix: string): string => out.replace(/\.(mp4|mov|webm|mkv|json)$/i, '') + suffix;
 
+/** With several variants, `out/x.mp4` becomes `out/x.v1.mp4`, `out/x.v2.mp4`, … (`.plan.json` likewise). */
+export const variantPath = (out: string, index: number, count: number): string =>
+	count === 1 ? out : out.replace(/(\.plan\.json|\.[^./]+)$/i, `.v${index + 1}$1`);
+
 export const writePlan = async (plan: Plan, file: string): Promise<void> => {
 	const json = JSON.stringify(parsePlan(plan, file), null, '\t') + '\n';
 	await writeFileAtomic(file, json);

@@ -1,27 +1,31 @@
 // Script + clip folder → Plan: a short list of stage calls, each timed.
 import path from 'node:path';
-import {ASPECTS, PLAN_VERSION, parsePlan, type Plan, type Word} from '../../plan';
+import type {Plan} from '../../plan';
 import {loadLibrary} from '../clips/library';
-import {linkClip} from '../clips/link';
-import {planCuts, type TimedScene} from '../director/cuts';
-import {sceneMood} from '../director/mood';
+import {planCuts} from '../director/cuts';
 import {styleShots} from '../director/style';
+import {takeVectorCacheBuild} from '../embed/word-vectors';
+import {createMatcher} from '../match/create-matcher';
 import {matchShots} from '../match/match-shots';
 import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, peakRssMb} from '../report/stages';
-import {keywords, tokenize} from '../script/nlp';
 import {readScript} from '../script/read';
 import {scriptToScenes} from '../script/scenes';
 import {narrate, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
 import {mixMusic} from '../audio/music';
-import {defaultCaptionStyle} from './caption-style';
+import {assemblePlan} from './assemble-plan';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
+import {timeScenes} from './timed-scenes';
 
 export type MakePlanInput = {scriptFile: string; clipsDir: string; options?: PlanOptionsInput; onWarning?: (m: string) => void};
 
-export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWarning}: MakePlanInput): Promise<Plan> => {
+/** The plan for a script; with `variants` > 1, the best of several distinct cuts (see makePlans). */
+export const makePlan = async (input: MakePlanInput): Promise<Plan> => (await makePlans(input))[0];
+
+/** One plan per variant: the same narration, director and shots, different clip choices. */
+export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWarning}: MakePlanInput): Promise<Plan[]> => {
 	const options = PlanOptionsSchema.parse(rawOptions ?? {});
 	const network = installNetworkGuard({allowNetwork: options.allowNetwork});
 	const timer = createStageTimer();
@@ -44,93 +48,44 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 	const music = options.music;
 	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music}))).src} : spoken;
 
-	const words: Word[] = [];
-	const timed: (TimedScene & {text: string; startMs: number; endMs: number; terms: string[]})[] = [];
-	await timer.run('director', () => {
-		scenes.forEach((scene, i) => {
-			const wordStart = words.length;
-			scene.words.forEach((w, j) => {
-				const t = narration.sceneWords[i][j];
-				words.push({text: (words.length ? ' ' : '') + w.text, startMs: t.startMs, endMs: t.endMs, timestampMs: t.startMs, confidence: 1});
-			});
-			const tokens = tokenize(scene.text);
-			timed.push({
-				id: scene.id,
-				paragraph: scene.paragraph,
-				text: scene.text,
-				wordStart,
-				wordEnd: words.length,
-				startMs: words[wordStart].startMs,
-				endMs: words[words.length - 1].endMs,
-				mood: sceneMood({text: scene.text, tokens}),
-				terms: keywords(tokens),
-			});
-		});
-	});
+	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
 	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
-	const assignments = await timer.run('match', () =>
-		matchShots({slots, words, sceneTerms: new Map(timed.map((s) => [s.id, s.terms])), library}),
-	);
-
-	const plan = await timer.run('assemble', async () => {
-		const byId = new Map(library.map((c) => [c.id, c]));
-		const usedIds = [...new Set(assignments.map((a) => a.clipId))];
-		const clips = await Promise.all(
-			usedIds.map(async (id) => {
-				const c = byId.get(id)!;
-				return {id, src: await linkClip(c.file), path: c.file, description: c.description, durationMs: c.durationMs, width: c.width, height: c.height, fps: c.fps};
-			}),
-		);
-		const size = ASPECTS[options.aspect];
-		return parsePlan({
-			version: PLAN_VERSION,
-			title: path.basename(scriptFile).replace(/\.[^.]+$/, ''),
-			aspect: options.aspect,
-			fps: options.fps,
-			width: size.width,
-			height: size.height,
-			durationMs: narration.durationMs,
-			narration: voiceover
-				? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
-				: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)},
+	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
+	const matcher = await timer.run('models', () => createMatcher({clips: library, options}));
+	const built = takeVectorCacheBuild();
+	// The one-time conversion gets its own line, so a report shows it happened (and a later one shows it did not).
+	if (built?.built) {
+		timer.stagesMs.models -= built.ms;
+		timer.stagesMs['vector-cache-build'] = built.ms;
+	}
+	const cuts = await timer.run('match', () =>
+		matchShots({
+			slots,
 			words,
-			scenes: timed.map(({terms: _terms, ...s}) => s),
-			clips,
-			shots: slots.map((slot, i) => {
-				const a = assignments[i];
-				const clip = byId.get(a.clipId)!;
-				const {why, ...style} = styles[i];
-				return {
-					...slot,
-					clipId: a.clipId,
-					clipInMs: clipInPoint(clip.durationMs, slot.endMs - slot.startMs, i),
-					...style,
-					score: a.score,
-					reasons: [...a.reasons.map((r) => `matched "${r}"`), why],
-				};
-			}),
-			captionStyle: defaultCaptionStyle,
-			report: {stagesMs: {}, words: 0, scenes: 0, shots: 0, clipsInLibrary: 0, networkCalls: 0, peakRssMb: 0, warnings: []},
-		}, 'new plan');
-	});
-	plan.report = {
+			scenes: timed,
+			framings: styles.map((s) => s.framing),
+			clipDurationsMs: new Map(library.map((c) => [c.id, c.durationMs])),
+			matcher,
+			variants: options.variants,
+		}),
+	);
+	const narrationRef = voiceover
+		? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
+		: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)};
+	const shared = {scriptFile, options, narration: narrationRef, words, scenes: timed, slots, styles, library};
+	const plans = await timer.run('assemble', () => Promise.all(cuts.map((cut) => assemblePlan(shared, cut))));
+	const report = {
 		stagesMs: timer.stagesMs,
-		words: plan.words.length,
-		scenes: plan.scenes.length,
-		shots: plan.shots.length,
+		words: words.length,
+		scenes: timed.length,
+		shots: slots.length,
 		clipsInLibrary: library.length,
 		networkCalls: network.calls(),
 		peakRssMb: peakRssMb(),
 		warnings,
 	};
-	return plan;
-};
-
-/** Start a little into the clip (clip openings are often static), varied per shot, leaving room for the shot. */
-const clipInPoint = (clipMs: number, shotMs: number, shotIndex: number): number => {
-	const spare = clipMs - shotMs;
-	if (spare <= 0) return 0;
-	return Math.round(spare * [0.15, 0.5, 0.3, 0.7][shotIndex % 4]);
+	for (const plan of plans) plan.report = report;
+	return plans;
 };

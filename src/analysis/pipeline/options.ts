@@ -1,7 +1,7 @@
 // Everything a plan depends on besides the script and the clips, validated
 // once at the edge with defaults filled in.
 import {z} from 'zod';
-import {AspectSchema} from '../../plan';
+import {AspectSchema, StyleSchema} from '../../plan';
 
 export const PlanOptionsSchema = z.object({
 	/** @default '9:16' */
@@ -21,6 +21,14 @@ export const PlanOptionsSchema = z.object({
 	voiceover: z.string().min(1).optional(),
 	/** Background music mixed under the narration, ducked while the voice speaks. */
 	music: z.string().min(1).optional(),
+	/** Clip matcher: `full` (meaning: word vectors + WordNet concepts), `vectors` (sentence vector only), `keywords` (v0 lemma overlap). @default 'full' */
+	matcher: z.enum(['full', 'vectors', 'keywords']).default('full'),
+	/** An ONNX sentence encoder (with `vocab.txt` beside it) to use instead of averaged word vectors. */
+	embedderModel: z.string().min(1).optional(),
+	/** How many distinct cuts to plan. @default 1 */
+	variants: z.number().int().min(1).max(10).default(1),
+	/** Colour grade preset. @default 'cinematic' */
+	style: StyleSchema.default('cinematic'),
 	/** Allow outgoing network connections (nothing in reel needs them). @default false */
 	allowNetwork: z.boolean().default(false),
 });

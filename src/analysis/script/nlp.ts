@@ -20,7 +20,20 @@ export type Token = {
 	kind: string;
 };
 
+/** Clip descriptions, definitions and scene texts are read many times per run; keep recent ones. */
+const TOKEN_MEMO_SIZE = 20_000;
+const tokenMemo = new Map<string, Token[]>();
+
 export const tokenize = (text: string): Token[] => {
+	const known = tokenMemo.get(text);
+	if (known) return known;
+	const tokens = tokenizeUncached(text);
+	if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value!);
+	tokenMemo.set(text, tokens);
+	return tokens;
+};
+
+const tokenizeUncached = (text: string): Token[] => {
 	const nlp = getNlp();
 	const its = nlp.its;
 	// wink's typings declare `lemma` with the wrong signature; it works like the others.
@@ -81,10 +94,16 @@ const isStopWord = (word: string): boolean => {
 	return stop;
 };
 
-/** Lemmas of the content words: what a clip description should share with the scene. */
-export const keywords = (tokens: Token[]): string[] =>
+export type ContentWord = {surface: string; lemma: string; pos: string; index: number};
+
+/** Content words with their dictionary form and position among `tokens`. */
+export const contentWords = (tokens: Token[]): ContentWord[] =>
 	tokens
-		.filter((t) => t.kind === 'word' && !t.stop && CONTENT_POS.has(t.pos))
-		.filter((t) => !t.text.endsWith('.') || !isStopWord(t.text.toLowerCase().replace(/\.+$/, '')))
-		.map(matchLemma)
-		.filter((lemma) => lemma.length > 1 && TERM.test(lemma));
+		.map((t, index) => ({t, index}))
+		.filter(({t}) => t.kind === 'word' && !t.stop && CONTENT_POS.has(t.pos))
+		.filter(({t}) => !t.text.endsWith('.') || !isStopWord(t.text.toLowerCase().replace(/\.+$/, '')))
+		.map(({t, index}) => ({surface: t.text.toLowerCase().replace(/\.+$/, ''), lemma: matchLemma(t), pos: t.pos, index}))
+		.filter((w) => w.lemma.length > 1 && TERM.test(w.lemma));
+
+/** Lemmas of the content words: what a clip description should share with the scene. */
+export const keywords = (tokens: Token[]): string[] => contentWords(tokens).map((w) => w.lemma);

@@ -6,7 +6,7 @@
 import React from 'react';
 import {Video} from '@remotion/media';
 import {AbsoluteFill, Sequence, staticFile, useCurrentFrame} from 'remotion';
-import type {Clip, Mood, Shot as PlanShot} from '../../plan';
+import type {Clip, Mood, Shot as PlanShot, Style} from '../../plan';
 import {computeClipSegments} from './clip-segments';
 import {gradeFilter} from './grade';
 import {kenBurns} from './ken-burns';
@@ -15,6 +15,7 @@ export type ShotProps = {
 	shot: PlanShot;
 	clip: Clip;
 	mood: Mood | null;
+	style: Style;
 	durationInFrames: number;
 	fps: number;
 	panDirection: 1 | -1;
@@ -22,7 +23,7 @@ export type ShotProps = {
 
 const fill: React.CSSProperties = {width: '100%', height: '100%', objectFit: 'cover'};
 
-export const Shot: React.FC<ShotProps> = ({shot, clip, mood, durationInFrames, fps, panDirection}) => {
+export const Shot: React.FC<ShotProps> = ({shot, clip, mood, style, durationInFrames, fps, panDirection}) => {
 	const frame = useCurrentFrame();
 	const progress = durationInFrames > 1 ? frame / (durationInFrames - 1) : 0;
 	const {scale, translateXPercent} = kenBurns({zoomFrom: shot.zoomFrom, zoomTo: shot.zoomTo, progress, panDirection});
@@ -37,7 +38,7 @@ export const Shot: React.FC<ShotProps> = ({shot, clip, mood, durationInFrames, f
 			<AbsoluteFill
 				style={{
 					transform: `scale(${scale}) translateX(${translateXPercent}%)`,
-					filter: gradeFilter(mood),
+					filter: gradeFilter(mood, style),
 				}}
 			>
 				{segments.map((s) => (

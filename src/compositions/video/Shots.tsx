@@ -34,6 +34,7 @@ export const Shots: React.FC<{plan: Plan}> = ({plan}) => {
 							shot={shot}
 							clip={clip}
 							mood={moods.get(shot.sceneId) ?? null}
+							style={plan.style ?? 'cinematic'}
 							durationInFrames={e.durationInFrames}
 							fps={plan.fps}
 							panDirection={i % 2 === 0 ? 1 : -1}

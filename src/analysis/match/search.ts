@@ -1,0 +1,117 @@
+// The whole cut at once: a beam search over shot lists that maximises
+// relevance minus penalties, instead of choosing shot by shot. A greedy pick
+// spends the best clip on the first shot that likes it; the search can save it
+// for the shot that needs it, and it sees repeats and framing as a whole.
+import type {Framing} from '../../plan';
+
+export type Candidate = {clipId: string; relevance: number};
+export type SlotOptions = {
+	durationMs: number;
+	/** Clips worth considering for this shot, best first. */
+	candidates: Candidate[];
+	/** The director's framing first, then acceptable alternatives. */
+	framings: Framing[];
+};
+export type CutChoice = {clipId: string; framing: Framing; relevance: number};
+
+export type SearchOptions = {
+	/** No clip comes back within this many shots when the library has enough clips. @default 4 */
+	noRepeatWithin: number;
+	/** Cost of a repeat within `noRepeatWithin` shots: more than any relevance, so only a small library pays it. */
+	closeRepeatPenalty: number;
+	/** Cost of showing a clip again at all: variety, when a fresh clip is nearly as good. */
+	repeatPenalty: number;
+	/** Cost of the same framing in two consecutive shots. */
+	sameFramingPenalty: number;
+	/** Cost of not using the director's framing. */
+	framingChangePenalty: number;
+	/** Cost per share of the shot a clip cannot fill (it loops). */
+	shortClipPenalty: number;
+	beamWidth: number;
+};
+export const defaultSearchOptions: SearchOptions = {
+	noRepeatWithin: 4,
+	closeRepeatPenalty: 1.5,
+	repeatPenalty: 0.12,
+	sameFramingPenalty: 0.06,
+	framingChangePenalty: 0.04,
+	shortClipPenalty: 0.3,
+	beamWidth: 48,
+};
+
+/** A partial cut, its last choice first: sharing the earlier shots keeps the beam cheap to extend. */
+type Path = {choice: CutChoice; prev: Path | null};
+type State = {path: Path | null; total: number; lastUsed: Map<string, number>};
+
+const toList = (path: Path | null): CutChoice[] => {
+	const out: CutChoice[] = [];
+	for (let p = path; p; p = p.prev) out.push(p.choice);
+	return out.reverse();
+};
+
+export const stepCost = ({state, slot, choice, index, clipMs, options}: {state: State; slot: SlotOptions; choice: CutChoice; index: number; clipMs: number; options: SearchOptions}): number => {
+	let cost = 0;
+	const last = state.lastUsed.get(choice.clipId);
+	if (last !== undefined) cost += index - last <= options.noRepeatWithin ? options.closeRepeatPenalty * (options.noRepeatWithin + 1 - (index - last)) : options.repeatPenalty;
+	const prev = state.path?.choice;
+	if (prev && prev.framing === choice.framing) cost += options.sameFramingPenalty;
+	if (choice.framing !== slot.framings[0]) cost += options.framingChangePenalty;
+	if (clipMs < slot.durationMs) cost += options.shortClipPenalty * (1 - clipMs / slot.durationMs);
+	return cost;
+};
+
+/**
+ * Best shot list under the penalties; `avoid` (clip chosen per shot in cuts
+ * already made) costs `avoidPenalty`, which is how variants differ.
+ */
+export const searchCut = ({slots, clipDurationsMs, options: given = defaultSearchOptions, avoid = [], avoidPenalty = 0}: {slots: SlotOptions[]; clipDurationsMs: Map<string, number>; options?: SearchOptions; avoid?: string[][]; avoidPenalty?: number}): CutChoice[] => {
+	// k clips could avoid repeats within k − 1 shots only by a fixed rotation that
+	// ignores what the words say; ask a small library for half of that.
+	const distinct = new Set(slots.flatMap((s) => s.candidates.map((c) => c.clipId))).size;
+	const options = {...given, noRepeatWithin: Math.max(1, Math.min(given.noRepeatWithin, Math.floor(distinct / 2)))};
+	let beam: State[] = [{path: null, total: 0, lastUsed: new Map()}];
+	slots.forEach((slot, index) => {
+		const next: State[] = [];
+		for (const state of beam) {
+			for (const c of slot.candidates) {
+				for (const framing of slot.framings) {
+					const choice = {clipId: c.clipId, framing, relevance: c.relevance};
+					const clipMs = clipDurationsMs.get(c.clipId) ?? Infinity;
+					const avoided = avoid.filter((cut) => cut[index] === c.clipId).length * avoidPenalty;
+					const total = state.total + c.relevance - stepCost({state, slot, choice, index, clipMs, options}) - avoided;
+					next.push({path: {choice, prev: state.path}, total, lastUsed: state.lastUsed});
+				}
+			}
+		}
+		// Ties break on the order candidates came in (best relevance first), so the cut is stable across runs.
+		next.sort((a, b) => b.total - a.total);
+		beam = dedupe(next, options.beamWidth).map((s) => ({...s, lastUsed: new Map(s.lastUsed).set(s.path!.choice.clipId, index)}));
+	});
+	return toList(beam[0].path);
+};
+
+/** Shots of history that decide what later shots pay. */
+const KEY_SHOTS = defaultSearchOptions.noRepeatWithin + 1;
+
+/** Two partial cuts ending in the same recent clips and framing will be scored alike from here on: keep the better. */
+const dedupe = (states: State[], keep: number): State[] => {
+	const seen = new Set<string>();
+	const out: State[] = [];
+	for (const s of states) {
+		let key = '';
+		let p = s.path;
+		for (let k = 0; k < KEY_SHOTS && p; k++, p = p.prev) key += `${p.choice.clipId}|${p.choice.framing}>`;
+		if (seen.has(key)) continue;
+		seen.add(key);
+		out.push(s);
+		if (out.length === keep) break;
+	}
+	return out;
+};
+
+/** N distinct good cuts: each later one pays for every shot it shares with the earlier ones. */
+export const searchVariants = ({count, avoidPenalty = 0.25, ...input}: {slots: SlotOptions[]; clipDurationsMs: Map<string, number>; options?: SearchOptions; count: number; avoidPenalty?: number}): CutChoice[][] => {
+	const cuts: CutChoice[][] = [];
+	for (let k = 0; k < count; k++) cuts.push(searchCut({...input, avoid: cuts.map((c) => c.map((p) => p.clipId)), avoidPenalty}));
+	return cuts;
+};
