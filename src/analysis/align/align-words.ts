@@ -8,6 +8,7 @@ import {loadAudioFile, toAlignRate} from './audio';
 import {extraSpeechWarnings, lowConfidenceWarnings, missingWarnings, wordConfidence} from './diagnose';
 import {loadEngine, type DecodedWord} from './engine';
 import {buildLexicon} from './lexicon';
+import {decodeInHalves} from './parallel';
 import {refineBoundaries} from './refine';
 import {sentenceStarts} from './sentences';
 import {reattachStranded} from './stranded';
@@ -38,10 +39,11 @@ const spreadWords = (count: number, fromMs: number, toMs: number): DecodedWord[]
 		probability: 0,
 	}));
 
-const decodeAll = (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, {keys, starts}: {keys: string[]; starts: number[]}, activity: Activity, options: AlignOptions) => {
+const decodeAll = async (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, {keys, starts, entries}: {keys: string[]; starts: number[]; entries: [string, string][]}, activity: Activity, options: AlignOptions) => {
 	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
 	const speech = speechMask(activity, SPEECH_DB);
-	const result = decodeInWindows({engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, starts, speech, options});
+	const request = {engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, starts, speech, options};
+	const result = (await decodeInHalves({...request, entries})) ?? decodeInWindows(request);
 	if (result.failedFrom === null) return {decoded: reattachStranded({decoded: result.words, activity, starts}), failure: null};
 	const rest = spreadWords(keys.length - result.failedFrom, result.failedAtMs, durationMs).map((w) => ({...w, wordIndex: w.wordIndex + result.failedFrom!}));
 	return {decoded: [...result.words, ...rest], failure: {fromWord: result.failedFrom, atMs: result.failedAtMs}};
@@ -100,7 +102,7 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	const spokenIndex = words.flatMap((w, i) => (w.kind === 'none' ? [] : [i]));
 	const keys = spokenIndex.map((i) => lexicon.keys[i]!);
 	const starts = sentenceStarts(spokenIndex.map((i) => words[i].text));
-	const {decoded, failure} = decodeAll(engine, pcm, {keys, starts}, activity, options);
+	const {decoded, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, activity, options);
 	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, options});
 	const limitMs = Math.floor(durationMs);
 	for (const w of aligned) {

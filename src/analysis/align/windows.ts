@@ -38,17 +38,17 @@ export const decodeWithRetry = (engine: Engine, request: Omit<DecodeRequest, 'be
  * does not fit: a sentence the audio lacks is left out (marked missing) instead
  * of failing the window or being forced into the sound nearby.
  */
-const decodeSkipping = (engine: Engine, {samples, offsetMs, keys, starts}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]}): DecodedWord[] | null => {
+export const decodeSkipping = (engine: Engine, {samples, offsetMs, keys, starts}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]}): DecodedWord[] | null => {
 	const words = decodeWithRetry(engine, {samples, offsetMs, keys, minWords: 1, grammar: optionalSentenceGrammar(keys, starts)});
 	const restored = words && restoreSkipped(words, keys, starts);
 	return restored?.some((w) => w.wordIndex >= 0 && !w.missing) ? restored : null;
 };
 
-const slice = (samples: Float32Array, fromMs: number, toMs: number, rate: number) =>
+export const slice = (samples: Float32Array, fromMs: number, toMs: number, rate: number) =>
 	samples.subarray(Math.round((fromMs * rate) / 1000), Math.round((toMs * rate) / 1000));
 
 /** The middle of the longest pause near `targetMs`, else `targetMs`. */
-const windowEnd = (pauses: [number, number][], targetMs: number): number => {
+export const windowEnd = (pauses: [number, number][], targetMs: number): number => {
 	const near = pauses.filter(([a, b]) => b > targetMs - SNAP_MS && a < targetMs + SNAP_MS);
 	if (near.length === 0) return targetMs;
 	const [a, b] = near.reduce((best, p) => (p[1] - p[0] > best[1] - best[0] ? p : best));
@@ -56,7 +56,14 @@ const windowEnd = (pauses: [number, number][], targetMs: number): number => {
 };
 
 /** How many words a window's text offers, for `expected` words heard. */
-const windowWords = (expected: number, available: number) => Math.min(available, Math.ceil(expected * TAIL_FACTOR) + SLACK_WORDS);
+export const windowWords = (expected: number, available: number) => Math.min(available, Math.ceil(expected * TAIL_FACTOR) + SLACK_WORDS);
+
+/** The words up to the last one heard: text left over at the end belongs to audio that follows. */
+const throughLastHeard = (words: DecodedWord[]): DecodedWord[] => {
+	let last = words.length - 1;
+	while (last >= 0 && (words[last].wordIndex < 0 || words[last].missing)) last--;
+	return words.slice(0, last + 1);
+};
 
 /** How many of the decoded words to keep, and where the next window starts. */
 const acceptWords = (words: DecodedWord[], endMs: number): {kept: DecodedWord[]; nextStartMs: number} => {
@@ -104,7 +111,7 @@ const decodeWindow = (engine: Engine, {samples, offsetMs, keys, expected}: {samp
  * audio lacks marked missing), or null where the audio and the text could not
  * be matched from `fromWord` on.
  */
-export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, speech, options}: {
+export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, speech, options, openEnd = false, wordsPerSpeechMs: rate}: {
 	engine: Engine;
 	samples: Float32Array;
 	sampleRate: number;
@@ -114,10 +121,14 @@ export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, spee
 	/** Speech mask in HOP_MS frames, to find pauses and the speaking rate. */
 	speech: Uint8Array;
 	options: WindowOptions;
+	/** The audio ends before the text does (the first half of a take cut in two): place as many words as the audio holds. */
+	openEnd?: boolean;
+	/** Words per ms of speech; by default the text over this audio (not so for an open end). */
+	wordsPerSpeechMs?: number;
 }): {words: DecodedWord[]; failedFrom: number | null; failedAtMs: number} => {
 	const durationMs = (samples.length * 1000) / sampleRate;
 	const pauses = findPauses(speech, 300);
-	const wordsPerSpeechMs = keys.length / Math.max(1000, speech.reduce((n, s) => n + s, 0) * HOP_MS);
+	const wordsPerSpeechMs = rate ?? keys.length / Math.max(1000, speech.reduce((n, s) => n + s, 0) * HOP_MS);
 	const speechMsBetween = (a: number, b: number) => speech.subarray(Math.floor(a / HOP_MS), Math.ceil(b / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
 	const out: DecodedWord[] = [];
 	let from = 0;
@@ -129,14 +140,16 @@ export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, spee
 		const endMs = lastWindow ? durationMs : windowEnd(pauses, startMs + options.windowMs);
 		const window = {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs};
 		const expected = wordsPerSpeechMs * speechMsBetween(startMs, endMs);
+		const exact = lastWindow && !openEnd;
 		const words =
-			(lastWindow ? decodeWithRetry(engine, {...window, keys: rest}) : decodeWindow(engine, {...window, keys: rest, expected})) ??
-			decodeSkipping(engine, {...window, keys: lastWindow ? rest : rest.slice(0, windowWords(expected, rest.length)), starts: restStarts});
+			(exact ? decodeWithRetry(engine, {...window, keys: rest}) : decodeWindow(engine, {...window, keys: rest, expected})) ??
+			decodeSkipping(engine, {...window, keys: exact ? rest : rest.slice(0, windowWords(expected, rest.length)), starts: restStarts});
 		if (!words) return {words: out, failedFrom: from, failedAtMs: startMs};
-		const {kept, nextStartMs} = lastWindow ? {kept: words, nextStartMs: durationMs} : acceptWords(words, endMs);
+		const {kept, nextStartMs} = exact ? {kept: words, nextStartMs: durationMs} : lastWindow ? {kept: throughLastHeard(words), nextStartMs: durationMs} : acceptWords(words, endMs);
 		out.push(...kept.map((w) => ({...w, wordIndex: w.wordIndex < 0 ? -1 : w.wordIndex + from})));
 		from += kept.filter((w) => w.wordIndex >= 0).length;
 		startMs = nextStartMs;
+		if (lastWindow) break; // open end: the rest of the text is not in this audio
 	}
 	return {words: out, failedFrom: null, failedAtMs: durationMs};
 };
