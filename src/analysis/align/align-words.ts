@@ -8,7 +8,7 @@ import {loadAudioFile, toAlignRate} from './audio';
 import {extraSpeechWarnings, lowConfidenceWarnings, missingWarnings, wordConfidence} from './diagnose';
 import {loadEngine, type DecodedWord} from './engine';
 import {buildLexicon} from './lexicon';
-import {decodeInHalves} from './parallel';
+import {decodeInHalves, warmDecodeWorker} from './parallel';
 import {refineBoundaries} from './refine';
 import {sentenceStarts} from './sentences';
 import {reattachStranded} from './stranded';
@@ -93,12 +93,16 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	const options = {...defaultAlignOptions, ...input.options};
 	const {pcm, words, label} = await readInput(input);
 	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
-	const activity = measureActivity(pcm);
-	if (isSilent(activity)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
 	const engine = await loadEngine().catch((error: Error) => {
 		throw new ReelError('ALIGN_FAILED', `cannot load the acoustic model (soundswallower): ${error.message.split('\n')[0]}`);
 	});
-	const lexicon = await buildLexicon(engine, words);
+	if (durationMs >= options.parallelMinMs) warmDecodeWorker(); // it loads its model while this thread measures the audio
+	// espeak-ng pronounces unknown words on its own thread meanwhile, too.
+	const pending = buildLexicon(engine, words);
+	pending.catch(() => undefined); // awaited below, unless the audio turns out silent
+	const activity = measureActivity(pcm);
+	if (isSilent(activity)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
+	const lexicon = await pending;
 	const spokenIndex = words.flatMap((w, i) => (w.kind === 'none' ? [] : [i]));
 	const keys = spokenIndex.map((i) => lexicon.keys[i]!);
 	const starts = sentenceStarts(spokenIndex.map((i) => words[i].text));

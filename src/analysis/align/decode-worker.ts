@@ -2,7 +2,7 @@
 // backwards from its end (backward.ts), while the main thread aligns the first
 // half forwards (see parallel.ts). The decoder is synchronous WebAssembly, so a
 // second thread is the only way to use a second core.
-// Protocol: DecodeJob → {id, result: BackwardResult} | {id, error}.
+// Protocol: DecodeJob → {id, result: BackwardResult} | {id, error}; {warm: true} (no reply) loads the model.
 import {parentPort} from 'node:worker_threads';
 import {decodeBackward} from './backward';
 import {addWords, loadEngine} from './engine';
@@ -21,7 +21,8 @@ export type DecodeJob = {
 	entries: [string, string][];
 };
 
-parentPort?.on('message', (job: DecodeJob) => {
+parentPort?.on('message', (job: DecodeJob | {warm: true}) => {
+	if ('warm' in job) return void loadEngine().catch(() => undefined); // a failure shows on the next job
 	loadEngine()
 		.then((engine) => {
 			addWords(engine, job.entries);
