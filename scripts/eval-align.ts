@@ -2,6 +2,7 @@
 // Word-boundary error of the aligner against reference TextGrids (default: the
 // MFA development set in ../shared/data/align/mfa), per file and overall, with
 // real-time factor; then a 5-minute take (the files repeated) for speed and memory.
+import {readFileSync, readdirSync} from 'node:fs';
 import {readFile, readdir} from 'node:fs/promises';
 import {loadavg} from 'node:os';
 import path from 'node:path';
@@ -35,6 +36,29 @@ const run = async ({pcm, transcript, reference}: Omit<Case, 'name'>) => {
 	const wallMs = performance.now() - started;
 	const {user, system} = process.cpuUsage(cpu);
 	return {errors: boundaryErrors(pairWords(words, reference)), wallMs, cpuMs: (user + system) / 1000, audioMs: (pcm.samples.length * 1000) / pcm.sampleRate};
+};
+
+/**
+ * CPU seconds per thread so far (Linux /proc; empty elsewhere). The busiest
+ * thread bounds the wall time on an idle machine with a core per thread, which
+ * a machine shared with others' test runs cannot show directly.
+ */
+const threadCpuS = (): Map<string, number> => {
+	try {
+		return new Map(readdirSync('/proc/self/task').map((tid) => {
+			const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+			return [tid, (Number(fields[11]) + Number(fields[12])) / 100]; // utime + stime, in clock ticks (USER_HZ = 100)
+		}));
+	} catch {
+		return new Map();
+	}
+};
+
+const busiestThreads = (before: Map<string, number>): string => {
+	const used = [...threadCpuS()].map(([tid, s]) => ({main: tid === String(process.pid), s: s - (before.get(tid) ?? 0)}));
+	const main = used.find((t) => t.main)?.s ?? NaN;
+	const other = Math.max(0, ...used.filter((t) => !t.main).map((t) => t.s));
+	return `cpu per thread: main ${main.toFixed(2)} s, busiest other ${other.toFixed(2)} s`;
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(6);
@@ -82,9 +106,10 @@ const main = async () => {
 	console.log(row('overall', summarize(all.errors), timing(all)));
 	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on this ${(await import('node:os')).cpus().length}-core machine`);
 	if (values['no-long']) return;
+	const threadsBefore = threadCpuS();
 	const long = await run(longCase(cases, 5));
 	console.log(row('5-minute take', summarize(long.errors), timing(long)));
-	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${busiestThreads(threadsBefore)}`);
 };
 
 main().catch((error: Error) => {

@@ -40,26 +40,35 @@ const design = (kind: 'low' | 'high', hz: number, rate: number): Biquad => {
 	return {b0: edge / a0, b1: middle / a0, b2: edge / a0, a1: (-2 * cos) / a0, a2: (1 - alpha) / a0};
 };
 
-const filter = (x: Float32Array, f: Biquad): Float32Array => {
-	const y = new Float32Array(x.length);
-	let x1 = 0, x2 = 0, y1 = 0, y2 = 0;
-	for (let i = 0; i < x.length; i++) {
-		const v = f.b0 * x[i] + f.b1 * x1 + f.b2 * x2 - f.a1 * y1 - f.a2 * y2;
-		x2 = x1; x1 = x[i]; y2 = y1; y1 = v; y[i] = v;
+/**
+ * Energy per hop of `x` (DC `mean` removed) through `sections` in series, in one
+ * pass: five minutes of audio would otherwise leave a 20 MB array behind per
+ * filter stage.
+ */
+const hopEnergy = (x: Float32Array, mean: number, sections: Biquad[], hop: number): Float64Array => {
+	const energy = new Float64Array(Math.floor(x.length / hop));
+	const z = new Float64Array(sections.length * 4); // x1, x2, y1, y2 per section
+	for (let i = 0; i < energy.length * hop; i++) {
+		let v = x[i] - mean;
+		for (let k = 0; k < sections.length; k++) {
+			const f = sections[k];
+			const o = k * 4;
+			const y = f.b0 * v + f.b1 * z[o] + f.b2 * z[o + 1] - f.a1 * z[o + 2] - f.a2 * z[o + 3];
+			z[o + 1] = z[o];
+			z[o] = v;
+			z[o + 3] = z[o + 2];
+			z[o + 2] = y;
+			v = y;
+		}
+		energy[(i / hop) | 0] += v * v;
 	}
-	return y;
+	return energy;
 };
 
-const frameDb = (x: Float32Array, rate: number): Float32Array => {
-	const hop = Math.round((rate * HOP_MS) / 1000);
-	const win = Math.round((rate * WINDOW_MS) / 1000);
-	const frames = Math.max(0, Math.floor((x.length - win) / hop) + 1);
-	const out = new Float32Array(frames);
-	for (let f = 0; f < frames; f++) {
-		let sum = 0;
-		for (let i = f * hop; i < f * hop + win; i++) sum += x[i] * x[i];
-		out[f] = 10 * Math.log10(sum / win + 1e-12);
-	}
+/** Level (dB) of each frame: WINDOW_MS long, every HOP_MS, i.e. two hops. */
+const frameDb = (energy: Float64Array, win: number): Float32Array => {
+	const out = new Float32Array(Math.max(0, energy.length - 1));
+	for (let f = 0; f < out.length; f++) out[f] = 10 * Math.log10((energy[f] + energy[f + 1]) / win + 1e-12);
 	return out;
 };
 
@@ -69,22 +78,28 @@ const percentile = (values: Float32Array, p: number): number => {
 	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 };
 
-export const measureActivity = ({samples: raw, sampleRate}: Pcm): Activity => {
+export const measureActivity = ({samples, sampleRate}: Pcm): Activity => {
 	// A DC offset would ring through the filters at the first sample as if it were a sound.
-	const mean = raw.reduce((a, b) => a + b, 0) / Math.max(1, raw.length);
-	const samples = raw.map((v) => v - mean);
+	let sum = 0;
+	for (let i = 0; i < samples.length; i++) sum += samples[i];
+	const mean = sum / Math.max(1, samples.length);
+	const hop = Math.round((sampleRate * HOP_MS) / 1000);
+	const win = 2 * hop;
 	const bandDb = BANDS.map(([low, high]) => {
-		let x: Float32Array = samples;
-		for (let k = 0; k < 2; k++) x = filter(x, design('high', low, sampleRate)); // 4th order
-		for (let k = 0; k < 2; k++) x = filter(x, design('low', high, sampleRate));
-		return frameDb(x, sampleRate);
+		const sections = [design('high', low, sampleRate), design('high', low, sampleRate), design('low', high, sampleRate), design('low', high, sampleRate)]; // 4th order each way
+		return frameDb(hopEnergy(samples, mean, sections, hop), win);
 	});
 	const floors = bandDb.map((db) => percentile(db, FLOOR_PERCENTILE));
 	const frames = bandDb[0].length;
 	const levelDb = new Float32Array(frames);
-	for (let f = 0; f < frames; f++) levelDb[f] = Math.max(...bandDb.map((db, b) => db[f] - floors[b]));
-	const full = frameDb(samples, sampleRate);
-	return {levelDb, peakDb: full.length ? Math.max(...full) : -120, rangeDb: percentile(levelDb, 0.99) - percentile(levelDb, FLOOR_PERCENTILE)};
+	levelDb.fill(-Infinity);
+	bandDb.forEach((db, b) => {
+		for (let f = 0; f < frames; f++) levelDb[f] = Math.max(levelDb[f], db[f] - floors[b]);
+	});
+	const full = frameDb(hopEnergy(samples, mean, [], hop), win);
+	let peakDb = -120;
+	for (const db of full) peakDb = Math.max(peakDb, db);
+	return {levelDb, peakDb, rangeDb: percentile(levelDb, 0.99) - percentile(levelDb, FLOOR_PERCENTILE)};
 };
 
 /** No speech to align: digital silence, or a steady hiss or hum with nothing standing out. */

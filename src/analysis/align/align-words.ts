@@ -5,10 +5,13 @@
 import {ReelError} from '../errors';
 import {isSilent, measureActivity, speechMask, type Activity} from './activity';
 import {loadAudioFile, toAlignRate} from './audio';
-import {extraSpeechWarnings, lowConfidenceWarnings, wordConfidence} from './diagnose';
+import {extraSpeechWarnings, lowConfidenceWarnings, missingWarnings, wordConfidence} from './diagnose';
 import {loadEngine, type DecodedWord} from './engine';
 import {buildLexicon} from './lexicon';
+import {decodeInHalves, warmDecodeWorker} from './parallel';
 import {refineBoundaries} from './refine';
+import {sentenceStarts} from './sentences';
+import {reattachStranded} from './stranded';
 import {classifyWord, wordsFromTranscript, type TranscriptWord} from './transcript';
 import {defaultAlignOptions, type AlignOptions, type AlignResult, type AlignedWord, type Pcm} from './types';
 import {decodeInWindows} from './windows';
@@ -36,16 +39,17 @@ const spreadWords = (count: number, fromMs: number, toMs: number): DecodedWord[]
 		probability: 0,
 	}));
 
-const decodeAll = (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, keys: string[], activity: Activity, options: AlignOptions) => {
+const decodeAll = async (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, {keys, starts, entries}: {keys: string[]; starts: number[]; entries: [string, string][]}, activity: Activity, options: AlignOptions) => {
 	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
 	const speech = speechMask(activity, SPEECH_DB);
-	const result = decodeInWindows({engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, speech, options});
-	if (result.failedFrom === null) return {decoded: result.words, failure: null};
+	const request = {engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, starts, speech, options};
+	const result = (await decodeInHalves({...request, entries})) ?? decodeInWindows(request);
+	if (result.failedFrom === null) return {decoded: reattachStranded({decoded: result.words, activity, starts}), failure: null};
 	const rest = spreadWords(keys.length - result.failedFrom, result.failedAtMs, durationMs).map((w) => ({...w, wordIndex: w.wordIndex + result.failedFrom!}));
 	return {decoded: [...result.words, ...rest], failure: {fromWord: result.failedFrom, atMs: result.failedAtMs}};
 };
 
-/** Decoded segments → one timed word per transcript word (words with nothing to hear get an instant). */
+/** Decoded segments → one timed word per transcript word (words with nothing to hear, or not in the audio, get an instant). */
 const toAlignedWords = ({words, spokenIndex, phoneCounts, decoded, activity, options}: {
 	words: TranscriptWord[];
 	spokenIndex: number[];
@@ -55,22 +59,27 @@ const toAlignedWords = ({words, spokenIndex, phoneCounts, decoded, activity, opt
 	options: AlignOptions;
 }): AlignedWord[] => {
 	const spoken = decoded.filter((w) => w.wordIndex >= 0);
-	const placed = spoken.map((w) => {
+	const silent = (w: DecodedWord | undefined) => !w || w.wordIndex < 0 || w.missing === true;
+	const heard = spoken.filter((w) => !w.missing);
+	const placed = heard.map((w) => {
 		const at = decoded.indexOf(w);
 		const before = decoded[at - 1];
 		const after = decoded[at + 1];
-		return {startMs: w.startMs, endMs: w.endMs, pauseBefore: !before || before.wordIndex < 0 || before.endMs < w.startMs, pauseAfter: !after || after.wordIndex < 0 || after.startMs > w.endMs};
+		return {startMs: w.startMs, endMs: w.endMs, pauseBefore: silent(before) || before.endMs < w.startMs, pauseAfter: silent(after) || after.startMs > w.endMs};
 	});
-	const times = options.refineBoundaries ? refineBoundaries({words: placed, activity}) : placed;
+	const refined = options.refineBoundaries ? refineBoundaries({words: placed, activity}) : placed;
+	const times = new Map(heard.map((w, i) => [w, refined[i]]));
 	const out: AlignedWord[] = [];
 	let cursor = 0;
 	let next = 0;
 	words.forEach((word, i) => {
-		if (spokenIndex[next] !== i) {
-			out.push({text: word.text, startMs: cursor, endMs: cursor, confidence: 0});
+		const t = spokenIndex[next] === i ? times.get(spoken[next]) : undefined;
+		if (!t) {
+			const at = spokenIndex[next] === i ? Math.max(cursor, Math.round(spoken[next++].startMs)) : cursor;
+			out.push({text: word.text, startMs: at, endMs: at, confidence: 0});
+			cursor = at;
 			return;
 		}
-		const t = times[next];
 		const startMs = Math.max(cursor, Math.round(t.startMs));
 		const endMs = Math.max(startMs + 1, Math.round(t.endMs));
 		out.push({text: word.text, startMs, endMs, confidence: wordConfidence(spoken[next], phoneCounts[i])});
@@ -84,15 +93,20 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	const options = {...defaultAlignOptions, ...input.options};
 	const {pcm, words, label} = await readInput(input);
 	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
-	const activity = measureActivity(pcm);
-	if (isSilent(activity)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
 	const engine = await loadEngine().catch((error: Error) => {
 		throw new ReelError('ALIGN_FAILED', `cannot load the acoustic model (soundswallower): ${error.message.split('\n')[0]}`);
 	});
-	const lexicon = await buildLexicon(engine, words);
+	if (durationMs >= options.parallelMinMs) warmDecodeWorker(); // it loads its model while this thread measures the audio
+	// espeak-ng pronounces unknown words on its own thread meanwhile, too.
+	const pending = buildLexicon(engine, words);
+	pending.catch(() => undefined); // awaited below, unless the audio turns out silent
+	const activity = measureActivity(pcm);
+	if (isSilent(activity)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
+	const lexicon = await pending;
 	const spokenIndex = words.flatMap((w, i) => (w.kind === 'none' ? [] : [i]));
 	const keys = spokenIndex.map((i) => lexicon.keys[i]!);
-	const {decoded, failure} = decodeAll(engine, pcm, keys, activity, options);
+	const starts = sentenceStarts(spokenIndex.map((i) => words[i].text));
+	const {decoded, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, activity, options);
 	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, options});
 	const limitMs = Math.floor(durationMs);
 	for (const w of aligned) {
@@ -101,6 +115,7 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	}
 	const warnings = [
 		...(failure ? [`could not match the transcript to the audio from word ${spokenIndex[failure.fromWord] + 1} ("${words[spokenIndex[failure.fromWord]].text}") at ${(failure.atMs / 1000).toFixed(1)} s on: those times are estimates`] : []),
+		...missingWarnings({words: aligned, decoded, spokenIndex}),
 		...lowConfidenceWarnings(aligned),
 		...extraSpeechWarnings({words: aligned, activity, durationMs}),
 		...(lexicon.guessed.length ? [`not in the dictionary, pronounced by espeak-ng: ${lexicon.guessed.slice(0, 8).join(', ')}${lexicon.guessed.length > 8 ? ', …' : ''}`] : []),

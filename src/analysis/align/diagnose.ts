@@ -29,12 +29,12 @@ export const lowConfidenceWarnings = (words: AlignedWord[]): string[] => {
 	const warnings: string[] = [];
 	let i = 0;
 	while (i < words.length) {
-		if (words[i].confidence >= LOW_CONFIDENCE) {
+		if (words[i].confidence >= LOW_CONFIDENCE || words[i].startMs === words[i].endMs) { // an instant: nothing heard, reported elsewhere
 			i++;
 			continue;
 		}
 		let end = i;
-		while (end < words.length && words[end].confidence < LOW_CONFIDENCE) end++;
+		while (end < words.length && words[end].confidence < LOW_CONFIDENCE && words[end].startMs < words[end].endMs) end++;
 		if (end - i >= LOW_RUN) {
 			const run = words.slice(i, end);
 			warnings.push(`words ${i + 1}–${end} ${quote(run)} at ${seconds(run[0].startMs)}–${seconds(run[run.length - 1].endMs)} s fit the audio poorly: are they in the recording?`);
@@ -44,22 +44,41 @@ export const lowConfidenceWarnings = (words: AlignedWord[]): string[] => {
 	return warnings;
 };
 
+/** Transcript words the audio was found not to hold (a sentence cut from the take), one warning per run. */
+export const missingWarnings = ({words, decoded, spokenIndex}: {words: AlignedWord[]; decoded: DecodedWord[]; spokenIndex: number[]}): string[] => {
+	const missing = decoded.filter((w) => w.missing).map((w) => spokenIndex[w.wordIndex]);
+	const runs: [number, number][] = [];
+	for (const i of missing) {
+		const last = runs[runs.length - 1];
+		if (last && spokenIndex.indexOf(i) === spokenIndex.indexOf(last[1]) + 1) last[1] = i;
+		else runs.push([i, i]);
+	}
+	return runs.map(([a, b]) => `words ${a + 1}–${b + 1} ${quote(words.slice(a, b + 1))} are not in the recording: left out at ${seconds(words[a].startMs)} s (they get no time on screen)`);
+};
+
+/** Where a gap sits in the transcript: between which words. */
+const between = (words: AlignedWord[], before: number): string => {
+	const name = (i: number) => `word ${i + 1} "${words[i].text}"`;
+	if (before < 0) return `before ${name(0)}`;
+	return before + 1 < words.length ? `between ${name(before)} and ${name(before + 1)}` : `after ${name(before)}, the last`;
+};
+
 /** Stretches of clear sound between aligned words: speech the transcript does not have. */
 export const extraSpeechWarnings = ({words, activity, durationMs}: {words: AlignedWord[]; activity: Activity; durationMs: number}): string[] => {
 	const mask = speechMask(activity, EXTRA_SPEECH_DB);
-	const gaps: [number, number][] = [];
+	const gaps: [number, number, number][] = [];
 	let previousEnd = 0;
-	for (const w of words) {
-		if (w.startMs > previousEnd) gaps.push([previousEnd, w.startMs]);
+	words.forEach((w, i) => {
+		if (w.startMs > previousEnd) gaps.push([previousEnd, w.startMs, i - 1]);
 		previousEnd = Math.max(previousEnd, w.endMs);
-	}
-	gaps.push([previousEnd, durationMs]);
-	return gaps.flatMap(([a, b]) => {
+	});
+	gaps.push([previousEnd, durationMs, words.length - 1]);
+	return gaps.flatMap(([a, b, before]) => {
 		const from = frameAt(a, mask.length);
 		const to = frameAt(b, mask.length);
 		const soundMs = mask.subarray(from, to).reduce((n, s) => n + s, 0) * HOP_MS;
 		return soundMs >= EXTRA_SPEECH_MS
-			? [`${seconds(a)}–${seconds(b)} s holds ${seconds(soundMs)} s of sound that no transcript word covers: is speech missing from the transcript?`]
+			? [`${seconds(a)}–${seconds(b)} s holds ${seconds(soundMs)} s of sound that no transcript word covers (${between(words, before)}): is speech missing from the transcript?`]
 			: [];
 	});
 };

@@ -21,8 +21,11 @@ export const BEAM_SCHEDULE: Beams[] = [
 /** Chance of a pause between two words; the default (0.005) lets words swallow real pauses. */
 const SILENCE_PROBABILITY = 0.3;
 
-/** `wordIndex` counts the requested words (0-based); -1 is a pause or noise between them. */
-export type DecodedWord = {wordIndex: number; startMs: number; endMs: number; probability: number};
+/**
+ * `wordIndex` counts the requested words (0-based); -1 is a pause or noise between them.
+ * `key` is the dictionary word heard; `missing` marks a transcript word the audio was found not to hold (an instant, no sound).
+ */
+export type DecodedWord = {wordIndex: number; startMs: number; endMs: number; probability: number; key?: string; missing?: boolean};
 
 type Engine = {decoder: Decoder; added: Set<string>; log: string[]};
 let engine: Promise<Engine> | null = null;
@@ -88,6 +91,7 @@ const toWords = (segments: SsSegment[], offsetMs: number): DecodedWord[] => {
 		.filter((s) => s.t !== '(NULL)')
 		.map((s) => ({
 			wordIndex: FILLER.test(s.t) ? -1 : next++,
+			key: s.t.replace(/\(\d+\)$/, ''), // "every(2)": the second pronunciation of "every"
 			startMs: ms(s.b),
 			endMs: ms(s.b + s.d),
 			probability: s.p,
@@ -102,15 +106,18 @@ export type DecodeRequest = {
 	keys: string[];
 	/** Words that must be spoken; the rest of `keys` may be cut off (a window of long audio). @default keys.length */
 	minWords?: number;
+	/** A JSGF grammar over `keys` to use instead of the plain word sequence; `minWords` then counts the words that must be heard. */
+	grammar?: string;
 	beams: Beams;
 };
 
 /** Viterbi alignment of the words to the samples; null when the search finds no path. */
-export const decode = (state: Engine, {samples, offsetMs, keys, minWords = keys.length, beams}: DecodeRequest): DecodedWord[] | null => {
+export const decode = (state: Engine, {samples, offsetMs, keys, minWords = keys.length, grammar, beams}: DecodeRequest): DecodedWord[] | null => {
 	const {decoder} = state;
 	for (const [key, value] of Object.entries(toConfig(beams))) decoder.set_config(key, value);
 	try {
-		if (minWords < keys.length) decoder.set_grammar(prefixGrammar(keys, minWords));
+		if (grammar) decoder.set_grammar(grammar);
+		else if (minWords < keys.length) decoder.set_grammar(prefixGrammar(keys, minWords));
 		else decoder.set_align_text(keys.join(' '));
 		decoder.start();
 		decoder.process_audio(samples, false, true);

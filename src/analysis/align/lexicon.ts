@@ -26,6 +26,8 @@ export type Lexicon = {
 	phoneCounts: number[];
 	/** Words pronounced by espeak-ng (or spelled out), for the report. */
 	guessed: string[];
+	/** The entries added to the dictionary, for another decoder (a second thread) to add too. */
+	entries: [string, string][];
 };
 
 export const buildLexicon = async (engine: Engine, words: TranscriptWord[]): Promise<Lexicon> => {
@@ -51,5 +53,5 @@ export const buildLexicon = async (engine: Engine, words: TranscriptWord[]): Pro
 		return key;
 	});
 	addWords(engine, entries);
-	return {keys, phoneCounts, guessed: [...unknownParts]};
+	return {keys, phoneCounts, guessed: [...unknownParts], entries};
 };

@@ -25,9 +25,11 @@ export type AlignOptions = {
 	windowMs: number;
 	/** Move boundaries next to pauses onto the signal's speech onset/offset. @default true */
 	refineBoundaries: boolean;
+	/** Audio at least this long is cut in two halves aligned on two threads (below it, starting the second thread costs what it saves). @default 90000 */
+	parallelMinMs: number;
 };
 
-export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: true};
+export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: true, parallelMinMs: 90_000};
 
 /** Mono samples in [-1, 1]. */
 export type Pcm = {samples: Float32Array; sampleRate: number};

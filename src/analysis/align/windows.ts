@@ -7,6 +7,7 @@
 // are kept, and the next window starts in the pause after them.
 import {BEAM_SCHEDULE, decode, type DecodedWord, type DecodeRequest, type loadEngine} from './engine';
 import {findPauses, HOP_MS} from './activity';
+import {optionalSentenceGrammar, restoreSkipped} from './sentences';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
@@ -32,20 +33,41 @@ export const decodeWithRetry = (engine: Engine, request: Omit<DecodeRequest, 'be
 	return null;
 };
 
-const slice = (samples: Float32Array, fromMs: number, toMs: number, rate: number) =>
+/**
+ * The text again with every sentence optional, for a window the plain text
+ * does not fit: a sentence the audio lacks is left out (marked missing) instead
+ * of failing the window or being forced into the sound nearby.
+ */
+export const decodeSkipping = (engine: Engine, {samples, offsetMs, keys, starts}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]}): DecodedWord[] | null => {
+	const words = decodeWithRetry(engine, {samples, offsetMs, keys, minWords: 1, grammar: optionalSentenceGrammar(keys, starts)});
+	const restored = words && restoreSkipped(words, keys, starts);
+	return restored?.some((w) => w.wordIndex >= 0 && !w.missing) ? restored : null;
+};
+
+export const slice = (samples: Float32Array, fromMs: number, toMs: number, rate: number) =>
 	samples.subarray(Math.round((fromMs * rate) / 1000), Math.round((toMs * rate) / 1000));
 
 /** The middle of the longest pause near `targetMs`, else `targetMs`. */
-const windowEnd = (pauses: [number, number][], targetMs: number): number => {
+export const windowEnd = (pauses: [number, number][], targetMs: number): number => {
 	const near = pauses.filter(([a, b]) => b > targetMs - SNAP_MS && a < targetMs + SNAP_MS);
 	if (near.length === 0) return targetMs;
 	const [a, b] = near.reduce((best, p) => (p[1] - p[0] > best[1] - best[0] ? p : best));
 	return (a + b) / 2;
 };
 
+/** How many words a window's text offers, for `expected` words heard. */
+export const windowWords = (expected: number, available: number) => Math.min(available, Math.ceil(expected * TAIL_FACTOR) + SLACK_WORDS);
+
+/** The words up to the last one heard: text left over at the end belongs to audio that follows. */
+const throughLastHeard = (words: DecodedWord[]): DecodedWord[] => {
+	let last = words.length - 1;
+	while (last >= 0 && (words[last].wordIndex < 0 || words[last].missing)) last--;
+	return words.slice(0, last + 1);
+};
+
 /** How many of the decoded words to keep, and where the next window starts. */
 const acceptWords = (words: DecodedWord[], endMs: number): {kept: DecodedWord[]; nextStartMs: number} => {
-	const spokenAt = words.flatMap((w, i) => (w.wordIndex >= 0 ? [i] : []));
+	const spokenAt = words.flatMap((w, i) => (w.wordIndex >= 0 && !w.missing ? [i] : []));
 	let count = spokenAt.filter((i) => words[i].endMs <= endMs - MARGIN_MS).length || 1;
 	const pauseAfter = (c: number): DecodedWord | null => {
 		const next = words[spokenAt[c - 1] + 1];
@@ -67,58 +89,67 @@ const acceptWords = (words: DecodedWord[], endMs: number): {kept: DecodedWord[];
 /**
  * One window of long audio: a prefix of `keys`, about `expected` words long.
  * Offered too few words (all used), it gets twice as many; ending on the last
- * word it had to speak (perhaps forced in), it must speak half as many.
+ * word it had to speak (perhaps forced in), it gives up: the caller decodes it
+ * again with every sentence optional.
  */
 const decodeWindow = (engine: Engine, {samples, offsetMs, keys, expected}: {samples: Float32Array; offsetMs: number; keys: string[]; expected: number}): DecodedWord[] | null => {
-	let count = Math.min(keys.length, Math.ceil(expected * TAIL_FACTOR) + SLACK_WORDS);
-	let minWords = Math.max(1, Math.floor(expected * CORE_FACTOR));
-	let words: DecodedWord[] | null = null;
-	for (let attempt = 0; attempt < 4; attempt++) {
-		words = decodeWithRetry(engine, {samples, offsetMs, keys: keys.slice(0, count), minWords: Math.min(minWords, count)});
+	let count = windowWords(expected, keys.length);
+	const minWords = Math.max(1, Math.floor(expected * CORE_FACTOR));
+	for (let attempt = 0; attempt < 3; attempt++) {
+		const words = decodeWithRetry(engine, {samples, offsetMs, keys: keys.slice(0, count), minWords: Math.min(minWords, count)});
 		const used = words ? words.filter((w) => w.wordIndex >= 0).length : 0;
-		if (words && used >= count && count < keys.length) count = Math.min(keys.length, count * 2);
-		else if ((!words || used <= minWords) && minWords > 1) minWords = Math.floor(minWords / 2);
-		else break;
+		// Only the words it had to speak, perhaps forced in: slower speech than elsewhere, or text the audio lacks.
+		if (!words || used <= Math.min(minWords, count)) return null;
+		if (used < count || count >= keys.length) return words;
+		count = Math.min(keys.length, count * 2);
 	}
-	return words;
+	return null;
 };
 
 /**
- * All words placed, in order (pauses with wordIndex -1 between them), or null
- * where the audio and the text could not be matched from `fromWord` on.
+ * All words placed, in order (pauses with wordIndex -1 between them, words the
+ * audio lacks marked missing), or null where the audio and the text could not
+ * be matched from `fromWord` on.
  */
-export const decodeInWindows = ({engine, samples, sampleRate, keys, speech, options}: {
+export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, speech, options, openEnd = false, wordsPerSpeechMs: rate}: {
 	engine: Engine;
 	samples: Float32Array;
 	sampleRate: number;
 	keys: string[];
+	/** Where sentences start in `keys`. */
+	starts: number[];
 	/** Speech mask in HOP_MS frames, to find pauses and the speaking rate. */
 	speech: Uint8Array;
 	options: WindowOptions;
+	/** The audio ends before the text does (the first half of a take cut in two): place as many words as the audio holds. */
+	openEnd?: boolean;
+	/** Words per ms of speech; by default the text over this audio (not so for an open end). */
+	wordsPerSpeechMs?: number;
 }): {words: DecodedWord[]; failedFrom: number | null; failedAtMs: number} => {
 	const durationMs = (samples.length * 1000) / sampleRate;
 	const pauses = findPauses(speech, 300);
-	const wordsPerSpeechMs = keys.length / Math.max(1000, speech.reduce((n, s) => n + s, 0) * HOP_MS);
+	const wordsPerSpeechMs = rate ?? keys.length / Math.max(1000, speech.reduce((n, s) => n + s, 0) * HOP_MS);
 	const speechMsBetween = (a: number, b: number) => speech.subarray(Math.floor(a / HOP_MS), Math.ceil(b / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
 	const out: DecodedWord[] = [];
 	let from = 0;
 	let startMs = 0;
 	while (from < keys.length) {
 		const rest = keys.slice(from);
+		const restStarts = starts.filter((s) => s >= from).map((s) => s - from);
 		const lastWindow = startMs === 0 ? durationMs <= options.singlePassMaxMs : durationMs - startMs <= options.windowMs * 1.5;
-		if (lastWindow) {
-			const words = decodeWithRetry(engine, {samples: slice(samples, startMs, durationMs, sampleRate), offsetMs: startMs, keys: rest});
-			if (!words) return {words: out, failedFrom: from, failedAtMs: startMs};
-			out.push(...words.map((w) => ({...w, wordIndex: w.wordIndex < 0 ? -1 : w.wordIndex + from})));
-			return {words: out, failedFrom: null, failedAtMs: durationMs};
-		}
-		const endMs = windowEnd(pauses, startMs + options.windowMs);
-		const words = decodeWindow(engine, {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs, keys: rest, expected: wordsPerSpeechMs * speechMsBetween(startMs, endMs)});
+		const endMs = lastWindow ? durationMs : windowEnd(pauses, startMs + options.windowMs);
+		const window = {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs};
+		const expected = wordsPerSpeechMs * speechMsBetween(startMs, endMs);
+		const exact = lastWindow && !openEnd;
+		const words =
+			(exact ? decodeWithRetry(engine, {...window, keys: rest}) : decodeWindow(engine, {...window, keys: rest, expected})) ??
+			decodeSkipping(engine, {...window, keys: exact ? rest : rest.slice(0, windowWords(expected, rest.length)), starts: restStarts});
 		if (!words) return {words: out, failedFrom: from, failedAtMs: startMs};
-		const {kept, nextStartMs} = acceptWords(words, endMs);
+		const {kept, nextStartMs} = exact ? {kept: words, nextStartMs: durationMs} : lastWindow ? {kept: throughLastHeard(words), nextStartMs: durationMs} : acceptWords(words, endMs);
 		out.push(...kept.map((w) => ({...w, wordIndex: w.wordIndex < 0 ? -1 : w.wordIndex + from})));
 		from += kept.filter((w) => w.wordIndex >= 0).length;
 		startMs = nextStartMs;
+		if (lastWindow) break; // open end: the rest of the text is not in this audio
 	}
 	return {words: out, failedFrom: null, failedAtMs: durationMs};
 };
