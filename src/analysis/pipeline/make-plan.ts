@@ -1,6 +1,8 @@
 // Script + clip folder → Plan: a short list of stage calls, each timed.
 import path from 'node:path';
-import {ASPECTS, PLAN_VERSION, parsePlan, type Plan, type Word} from '../../plan';
+import {ASPECTS, PLAN_VERSION, parsePlan, type Plan, type Report, type Word} from '../../plan';
+import {enforceSizeBound} from '../cache/evict';
+import {createCacheStore} from '../cache/store';
 import {loadLibrary} from '../clips/library';
 import {linkClip} from '../clips/link';
 import {planCuts, type TimedScene} from '../director/cuts';
@@ -11,13 +13,14 @@ import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, peakRssMb} from '../report/stages';
 import {keywords, tokenize} from '../script/nlp';
 import {readScript} from '../script/read';
-import {scriptToScenes} from '../script/scenes';
 import {narrate, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
 import {mixMusic} from '../audio/music';
 import {defaultCaptionStyle} from './caption-style';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
+import {planKey, readCachedPlan, writeCachedPlan} from './plan-cache';
+import {cachedScenes} from './scenes-cache';
 
 export type MakePlanInput = {scriptFile: string; clipsDir: string; options?: PlanOptionsInput; onWarning?: (m: string) => void};
 
@@ -31,18 +34,32 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 		onWarning?.(m);
 	};
 
+	const cache = createCacheStore();
 	const script = await timer.run('script', () => readScript(scriptFile));
-	const scenes = await timer.run('scenes', () => scriptToScenes(script));
+	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
 	const voice = await narrationVoice(options);
 	if (!options.voiceover) prepareNarration({scenes, voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
-	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn}));
+	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn, cache}));
 	const voiceover = options.voiceover;
 	const spoken = voiceover
-		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn}))
-		: await timer.run('narration', () => narrate({scenes, voice, warn}));
+		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn, cache}))
+		: await timer.run('narration', () => narrate({scenes, voice, warn, cache}));
 	const music = options.music;
 	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music}))).src} : spoken;
+	const title = path.basename(scriptFile).replace(/\.[^.]+$/, '');
+	const narrationRef = voiceover
+		? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
+		: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)};
+	const key = planKey({title, options, scenes, library, narration: {...narrationRef, sceneWords: narration.sceneWords}});
+	const report = async (plan: Plan): Promise<Plan> => {
+		// Evicting after this run's writes: its own entries are the newest, so they go last.
+		if (cache.wrote()) await enforceSizeBound();
+		plan.report = runReport({plan, stagesMs: timer.stagesMs, clipsInLibrary: library.length, networkCalls: network.calls(), warnings, cache: cache.counts});
+		return plan;
+	};
+	const cachedPlan = await timer.run('plan', () => readCachedPlan(cache, key));
+	if (cachedPlan) return report(cachedPlan);
 
 	const words: Word[] = [];
 	const timed: (TimedScene & {text: string; startMs: number; endMs: number; terms: string[]})[] = [];
@@ -86,15 +103,13 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 		const size = ASPECTS[options.aspect];
 		return parsePlan({
 			version: PLAN_VERSION,
-			title: path.basename(scriptFile).replace(/\.[^.]+$/, ''),
+			title,
 			aspect: options.aspect,
 			fps: options.fps,
 			width: size.width,
 			height: size.height,
 			durationMs: narration.durationMs,
-			narration: voiceover
-				? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
-				: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)},
+			narration: narrationRef,
 			words,
 			scenes: timed.map(({terms: _terms, ...s}) => s),
 			clips,
@@ -115,18 +130,21 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 			report: {stagesMs: {}, words: 0, scenes: 0, shots: 0, clipsInLibrary: 0, networkCalls: 0, peakRssMb: 0, warnings: []},
 		}, 'new plan');
 	});
-	plan.report = {
-		stagesMs: timer.stagesMs,
-		words: plan.words.length,
-		scenes: plan.scenes.length,
-		shots: plan.shots.length,
-		clipsInLibrary: library.length,
-		networkCalls: network.calls(),
-		peakRssMb: peakRssMb(),
-		warnings,
-	};
-	return plan;
+	await writeCachedPlan(cache, key, plan);
+	return report(plan);
 };
+
+const runReport = ({plan, stagesMs, clipsInLibrary, networkCalls, warnings, cache}: Omit<Report, 'words' | 'scenes' | 'shots' | 'peakRssMb'> & {plan: Plan}): Report => ({
+	stagesMs,
+	words: plan.words.length,
+	scenes: plan.scenes.length,
+	shots: plan.shots.length,
+	clipsInLibrary,
+	networkCalls,
+	peakRssMb: peakRssMb(),
+	warnings,
+	cache,
+});
 
 /** Start a little into the clip (clip openings are often static), varied per shot, leaving room for the shot. */
 const clipInPoint = (clipMs: number, shotMs: number, shotIndex: number): number => {
