@@ -1,5 +1,4 @@
 // The reel CLI: a short sequence of stage calls per command.
-import {spawn} from 'node:child_process';
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {makePlan} from '../src/analysis/pipeline/make-plan';
@@ -10,6 +9,7 @@ import {USAGE, number, parseCli, planOptionsFrom, type CliArgs} from '../src/cli
 import {formatReport, sidecarPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
 import {exitWithError} from '../src/cli/exit';
+import {studio} from '../src/cli/studio';
 
 const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
 
@@ -64,13 +64,6 @@ const demo = async (args: CliArgs) => {
 		await make({scriptFile: path.join(examples, file), clipsDir, args: {...args, values: {...args.values, out: undefined}}});
 	}
 };
-
-/** Extra arguments (e.g. `--port 3001 --no-open`) go to `remotion studio`. */
-const studio = (extra: string[]) =>
-	new Promise<void>((resolve, reject) => {
-		const child = spawn('npx', ['remotion', 'studio', 'src/index.ts', ...extra], {cwd: PROJECT_ROOT, stdio: 'inherit'});
-		child.on('exit', (code) => (code ? reject(new ReelError('BAD_OPTION', `remotion studio exited with code ${code}`)) : resolve()));
-	});
 
 const main = async () => {
 	const [command, ...rest] = process.argv.slice(2);

@@ -19,6 +19,8 @@ export const OPTIONS = {
 	browser: {type: 'string'},
 	concurrency: {type: 'string'},
 	scale: {type: 'string'},
+	'out-dir': {type: 'string'},
+	options: {type: 'string'},
 	'allow-network': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -66,7 +68,10 @@ export const USAGE = `reel — script in, narrated captioned video out
   npm run make -- <script.txt> --clips <dir> [--out out/name.mp4] [options]
   npm run plan -- <script.txt> --clips <dir> [--out out/name.plan.json] [options]
   npm run demo                 render examples/*.txt with the generated demo clips
+  npm run make -- a.txt b.txt … --clips <dir> --out-dir out/   render many scripts in one process
   npm run studio               open Remotion Studio on the last plan
+  npm run studio -- <script.txt> --clips <dir> [--options opts.json] [options] [-- <remotion studio args>]
+                               …and re-plan live whenever the script, the clips or opts.json change
 
 options:
   --aspect 9:16|16:9|1:1       output shape (default 9:16, 1080 px on the short side)
@@ -81,4 +86,6 @@ options:
   --browser PATH               Chromium/Chrome to render with (or REEL_BROWSER)
   --concurrency N              frames rendered in parallel (default 1)
   --scale F                    render at F × the full size, e.g. 0.5 for a quick preview
+  --out-dir DIR                make: where the videos of several scripts go (default out/)
+  --options FILE               studio: JSON plan options ({"aspect": "16:9", "rate": 180, …}), watched
   --allow-network              permit outgoing connections (reel needs none)`;
