@@ -5,7 +5,8 @@ import {makePlan} from '../src/analysis/pipeline/make-plan';
 import {ReelError} from '../src/analysis/errors';
 import {PROJECT_ROOT, cacheDir} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
-import {USAGE, number, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
+import {USAGE, parseCli, planOptionsFrom, renderOptionsFrom, type CliArgs} from '../src/cli/args';
+import {makeBatch} from '../src/cli/batch';
 import {formatReport, sidecarPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
 import {exitWithError} from '../src/cli/exit';
@@ -33,10 +34,7 @@ const plan = async (args: CliArgs) => {
 const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir: string; args: CliArgs}) => {
 	const out = args.values.out ?? defaultOut(scriptFile, '.mp4');
 	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
-	const concurrency = number('concurrency', args.values.concurrency);
-	const scale = number('scale', args.values.scale);
-	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
-	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
+	const {concurrency, scale} = renderOptionsFrom(args.values);
 	const result = await makePlan({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
 	await writePlan(result, sidecarPath(out, '.plan.json'));
 	await writeSrt(result, sidecarPath(out, '.srt'));
@@ -50,6 +48,23 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	progress.done(`→ ${out}`);
 	console.log(formatReport(result, {render: Math.round(performance.now() - started)}));
 	console.log(`  peak RSS of this process incl. render ${peakRssMb()} MB (Chrome runs in its own processes)`);
+};
+
+/** Several scripts (or --out-dir): one bundle and one browser for all; exits non-zero if any failed. */
+const batch = async (args: CliArgs) => {
+	if (!args.values.clips) throw new ReelError('BAD_OPTION', 'make needs --clips <folder of video files>');
+	if (args.values.out) throw new ReelError('BAD_OPTION', '--out names one video; with several scripts use --out-dir');
+	if (args.positionals.length === 0) throw new ReelError('BAD_OPTION', 'make needs at least one script file (see --help)');
+	const results = await makeBatch({
+		scripts: args.positionals,
+		clipsDir: args.values.clips,
+		outDir: args.values['out-dir'] ?? 'out',
+		planOptions: planOptionsFrom(args.values),
+		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser},
+		warn,
+	});
+	const failed = results.filter((r) => !r.ok).length;
+	if (failed) throw new ReelError('RENDER_FAILED', `${failed} of ${results.length} scripts failed (see the table above)`);
 };
 
 const demo = async (args: CliArgs) => {
@@ -71,6 +86,7 @@ const main = async () => {
 	const args = parseCli(rest);
 	if (args.values.help || !command) return console.log(USAGE);
 	if (command === 'plan') return plan(args);
+	if (command === 'make' && (args.positionals.length > 1 || args.values['out-dir'])) return batch(args);
 	if (command === 'make') return make({...requireScriptAndClips(args, 'make'), args});
 	if (command === 'demo') return demo(args);
 	throw new ReelError('BAD_OPTION', `unknown command "${command}" (make, plan, demo, studio)`);

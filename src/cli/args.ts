@@ -44,6 +44,14 @@ export const number = (name: string, raw: string | undefined): number | undefine
 	return n;
 };
 
+export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number} => {
+	const concurrency = number('concurrency', values.concurrency);
+	const scale = number('scale', values.scale);
+	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
+	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
+	return {concurrency, scale};
+};
+
 export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
 	const aspect = values.aspect;
 	if (aspect !== undefined && !AspectSchema.safeParse(aspect).success) {
