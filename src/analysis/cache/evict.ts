@@ -2,8 +2,8 @@
 // entries (a hit touches its file's mtime, see store.ts), and reports what it
 // holds. A finished narration's WAV lives in public/reel/narration (the video
 // plays it from there) and belongs to its store entry: it counts towards the
-// bound with it and goes with it. Other files there (WAVs of another cache
-// folder, music mixes) are left alone. Generated demo clips and installed
+// bound with it and goes with it (music mixes too). Other files there (those
+// of another cache folder) are left alone. Generated demo clips and installed
 // voices are not cache: nothing here deletes them.
 import {readdir, rm, stat} from 'node:fs/promises';
 import path from 'node:path';
@@ -25,10 +25,11 @@ export const maxCacheBytes = (): number => {
 type EntryFile = {file: string; area: string; bytes: number; usedMs: number; temp: boolean; companion: string | null};
 
 const narrationDir = () => path.join(publicMediaDir(), 'narration');
-/** Stages whose entries own a WAV in public/ (see tts/narration-store.ts, which writes them). */
+/** Stages whose entries own a WAV in public/ (see tts/narration-store.ts and audio/music.ts, which write them). */
 const COMPANIONS: Record<string, (key: string) => string> = {
 	narration: (key) => path.join(narrationDir(), `${key}.wav`),
 	alignment: (key) => path.join(narrationDir(), `${key}.wav`),
+	music: (key) => path.join(narrationDir(), `${key}.wav`),
 };
 
 const listFiles = async (): Promise<EntryFile[]> => {

@@ -46,7 +46,7 @@ export const makePlan = async ({scriptFile, clipsDir, options: rawOptions, onWar
 		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn, cache}))
 		: await timer.run('narration', () => narrate({scenes, voice, warn, cache}));
 	const music = options.music;
-	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music}))).src} : spoken;
+	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music, cache}))).src} : spoken;
 	const title = path.basename(scriptFile).replace(/\.[^.]+$/, '');
 	const narrationRef = voiceover
 		? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}

@@ -16,7 +16,7 @@ import {warmUp} from './espeak-engine';
 import type {PiperOptions} from './piper';
 import type {SpeechResult} from './types';
 import {narrationFiles, readNarration, writeNarration, type Narration} from './narration-store';
-import {cachedSpeech, speechKey} from './speech-cache';
+import {cachedSpeech, SPEECH_STAGE, speechKey} from './speech-cache';
 
 export type {Narration} from './narration-store';
 
@@ -50,6 +50,9 @@ export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): stri
 export const prepareNarration = ({scenes, voice}: {scenes: ScriptScene[]; voice: NarrationVoice}): void => {
 	const key = narrationKey(scenes, voice);
 	if (existsSync(entryFile(NARRATION_STAGE, key)) && existsSync(narrationFiles(key).wavFile)) return;
+	// Every sentence cached: only the join is left, and a warming engine would take CPU from it.
+	const identity = voiceIdentity(voice);
+	if (scenes.every((s) => existsSync(entryFile(SPEECH_STAGE, speechKey(s, identity))))) return;
 	if (voice.engine === 'espeak') return warmUp(voice.options.voice);
 	// Opening the model (onnxruntime's start-up, graph optimisation) overlaps the clip scan; a failure is reported by narrate.
 	void import('./piper').then(({loadPiperVoice}) => loadPiperVoice(voice.options.model)).catch(() => {});

@@ -9,9 +9,18 @@ import type {SpeechResult} from './types';
 
 export const SPEECH_STAGE = 'sentences';
 
-/** Everything that shapes one sentence's audio and timings. */
+/**
+ * Everything that shapes one sentence's audio and timings, and nothing else:
+ * editing how sentences are joined (narrate.ts) must not re-synthesise them all.
+ */
+const SPEECH_SOURCES = [
+	...['espeak.ts', 'espeak-engine.ts', 'espeak-worker.mjs', 'timing.ts', 'types.ts', 'speech-cache.ts'].map((f) => `src/analysis/tts/${f}`),
+	...['piper.ts', 'piper-config.ts', 'piper-durations.ts', 'piper-phonemes.ts', 'piper-speech.ts'].map((f) => `src/analysis/tts/${f}`),
+	'src/analysis/align',
+	...['vad.ts', 'wav.ts', 'onnx.ts'].map((f) => `src/analysis/audio/${f}`),
+];
 const speechCode = () =>
-	codeVersion(['src/analysis/tts', 'src/analysis/align', 'src/analysis/audio/vad.ts', 'src/analysis/audio/wav.ts', 'src/analysis/audio/onnx.ts'], [
+	codeVersion(SPEECH_SOURCES, [
 		'@echogarden/espeak-ng-emscripten',
 		'onnxruntime-node',
 		'soundswallower',
