@@ -11,6 +11,7 @@ let fx: Awaited<ReturnType<typeof makeCacheFixture>>;
 let watcher: PlanWatcher;
 let planFile: string;
 let problemFile: string;
+let optionsFile: string;
 const problems: string[] = [];
 const savedEnv = process.env.REEL_CACHE_DIR;
 
@@ -33,8 +34,10 @@ beforeAll(async () => {
 	process.env.REEL_CACHE_DIR = fx.freshCache();
 	planFile = path.join(fx.dir, 'served', 'last-plan.json');
 	problemFile = path.join(fx.dir, 'served', 'plan-problem.json');
+	optionsFile = path.join(fx.dir, 'options.json');
+	writeFileSync(optionsFile, '{}');
 	writeFileSync(fx.script, 'The ocean is calm tonight.');
-	watcher = watchPlan({scriptFile: fx.script, clipsDir: fx.clips, planFile, problemFile, onProblem: (m) => problems.push(m)});
+	watcher = watchPlan({scriptFile: fx.script, clipsDir: fx.clips, optionsFile, planFile, problemFile, onProblem: (m) => problems.push(m)});
 	await waitFor(() => planText() === 'The ocean is calm tonight.', 60_000);
 }, 90_000);
 afterAll(() => {
@@ -59,6 +62,15 @@ describe('studio watcher', () => {
 		expect(planText()).toBe('The storm hits the city!');
 		writeFileSync(fx.script, 'By morning the sky is clear again.');
 		await waitFor(() => planText() === 'By morning the sky is clear again.');
+		expect(problem()).toBeNull();
+	}, 60_000);
+
+	test('the options file is watched too: a bad value is reported by name, a good one re-plans', async () => {
+		writeFileSync(optionsFile, '{"rate": 5}');
+		await waitFor(() => typeof problem() === 'string');
+		expect(problem()).toMatch(/options\.json: rate: .*80/);
+		writeFileSync(optionsFile, '{"aspect": "16:9"}');
+		await waitFor(() => (readJson(planFile) as {aspect: string}).aspect === '16:9');
 		expect(problem()).toBeNull();
 	}, 60_000);
 

@@ -10,6 +10,7 @@ import type {PlanOptionsInput} from '../analysis/pipeline/options';
 import {publicMediaDir} from '../analysis/cache/dirs';
 import {writeFileAtomic} from '../analysis/cache/files';
 import {ReelError} from '../analysis/errors';
+import {z} from 'zod';
 import {parsePlan, type Plan} from '../plan';
 
 export type WatchPlanInput = {
@@ -55,6 +56,12 @@ const watchTargets = ({scriptFile, clipsDir, optionsFile, options}: WatchPlanInp
 	return watchers;
 };
 
+/** One line for the terminal and the Studio screen; an options file's bad values name the option. */
+const problemLine = (error: unknown, optionsSource: string): string => {
+	if (error instanceof z.ZodError) return `${optionsSource}: ${error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+	return error instanceof Error ? error.message.split('\n')[0] : String(error);
+};
+
 export const watchPlan = (input: WatchPlanInput): PlanWatcher => {
 	const planFile = input.planFile ?? path.join(publicMediaDir(), 'last-plan.json');
 	const problemFile = input.problemFile ?? path.join(publicMediaDir(), 'plan-problem.json');
@@ -70,7 +77,7 @@ export const watchPlan = (input: WatchPlanInput): PlanWatcher => {
 			await writeFileAtomic(problemFile, JSON.stringify({problem: null}));
 			input.onPlan?.(plan);
 		} catch (error) {
-			const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+			const message = problemLine(error, input.optionsFile ?? 'options');
 			await writeFileAtomic(problemFile, JSON.stringify({problem: message}));
 			input.onProblem?.(message);
 		}
