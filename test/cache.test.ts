@@ -98,4 +98,15 @@ describe('store', () => {
 		const stats = await cacheStats();
 		expect(stats.areas.t.files).toBe(2);
 	});
+
+	test('a temporary file left by a killed run is removed once stale, not while a live run may still rename it', async () => {
+		process.env.REEL_CACHE_DIR = fx.freshCache();
+		await writeEntry('t', 'k', Buffer.from('x'));
+		const dir = path.dirname(entryFile('t', 'k'));
+		writeFileSync(path.join(dir, '.old.1.aa.tmp'), 'half');
+		writeFileSync(path.join(dir, '.new.2.bb.tmp'), 'half');
+		utimesSync(path.join(dir, '.old.1.aa.tmp'), 86_400, 86_400);
+		await enforceSizeBound();
+		expect(readdirSync(dir).sort()).toEqual(['.new.2.bb.tmp', 'k']);
+	});
 });

@@ -61,12 +61,21 @@ export const cacheStats = async (): Promise<CacheStats> => {
 	return {dir: cacheDir(), maxBytes: maxCacheBytes(), totalBytes, areas};
 };
 
+/** Half-written WAVs a killed run left in public/ (Studio would list them among the static files). */
+const staleAudioTemps = async (nowMs: number): Promise<string[]> => {
+	const names = await readdir(narrationDir()).catch(() => []);
+	const temps = names.filter((n) => n.startsWith('.') && n.includes('.tmp')).map((n) => path.join(narrationDir(), n));
+	const stats = await Promise.all(temps.map((f) => stat(f).catch(() => null)));
+	return temps.filter((_, i) => stats[i] && nowMs - stats[i]!.mtimeMs > STALE_TEMP_MS);
+};
+
 /** Deletes stale temporary files, then the least recently used entries until under the bound. */
 export const enforceSizeBound = async ({maxBytes = maxCacheBytes(), nowMs = Date.now()}: {maxBytes?: number; nowMs?: number} = {}): Promise<{evicted: number}> => {
 	const files = await listFiles();
 	let evicted = 0;
-	for (const f of files.filter((x) => x.temp && nowMs - x.usedMs > STALE_TEMP_MS)) {
-		await rm(f.file, {force: true});
+	const stale = [...files.filter((x) => x.temp && nowMs - x.usedMs > STALE_TEMP_MS).map((f) => f.file), ...(await staleAudioTemps(nowMs))];
+	for (const file of stale) {
+		await rm(file, {force: true});
 		evicted++;
 	}
 	const live = files.filter((f) => !f.temp).sort((a, b) => a.usedMs - b.usedMs);
