@@ -1,15 +1,16 @@
 // The reel CLI: a short sequence of stage calls per command.
-import {spawn} from 'node:child_process';
 import {readdir} from 'node:fs/promises';
 import path from 'node:path';
 import {makePlans} from '../src/analysis/pipeline/make-plan';
 import {ReelError} from '../src/analysis/errors';
 import {PROJECT_ROOT, cacheDir} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
-import {USAGE, number, parseCli, planOptionsFrom, type CliArgs} from '../src/cli/args';
+import {USAGE, parseCli, planOptionsFrom, renderOptionsFrom, type CliArgs} from '../src/cli/args';
+import {makeBatch} from '../src/cli/batch';
 import {formatReport, sidecarPath, variantPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
 import {exitWithError} from '../src/cli/exit';
+import {studio} from '../src/cli/studio';
 
 const warn = (m: string) => process.stderr.write(`warning: ${m}\n`);
 
@@ -36,10 +37,7 @@ const plan = async (args: CliArgs) => {
 const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir: string; args: CliArgs}) => {
 	const out = args.values.out ?? defaultOut(scriptFile, '.mp4');
 	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
-	const concurrency = number('concurrency', args.values.concurrency);
-	const scale = number('scale', args.values.scale);
-	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
-	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
+	const renderOptions = renderOptionsFrom(args.values);
 	const results = await makePlans({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
 	for (const [k, result] of results.entries()) {
 		const file = variantPath(out, k, results.length);
@@ -49,13 +47,30 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 		const {renderPlan} = await import('../src/render/render-plan');
 		const progress = createProgress(`render ${path.basename(file)}`);
 		const started = performance.now();
-		await renderPlan({plan: result, out: file, options: {browser: args.values.browser, concurrency, scale, draft: args.values.draft, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
 			throw new ReelError('RENDER_FAILED', `${file}: render failed: ${error.message.split('\n')[0]}`);
 		});
 		progress.done(`→ ${file}`);
 		console.log(formatReport(result, {render: Math.round(performance.now() - started)}));
 	}
 	console.log(`  peak RSS of this process incl. render ${peakRssMb()} MB (Chrome runs in its own processes)`);
+};
+
+/** Several scripts (or --out-dir): one bundle and one browser for all; exits non-zero if any failed. */
+const batch = async (args: CliArgs) => {
+	if (!args.values.clips) throw new ReelError('BAD_OPTION', 'make needs --clips <folder of video files>');
+	if (args.values.out) throw new ReelError('BAD_OPTION', '--out names one video; with several scripts use --out-dir');
+	if (args.positionals.length === 0) throw new ReelError('BAD_OPTION', 'make needs at least one script file (see --help)');
+	const results = await makeBatch({
+		scripts: args.positionals,
+		clipsDir: args.values.clips,
+		outDir: args.values['out-dir'] ?? 'out',
+		planOptions: planOptionsFrom(args.values),
+		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser},
+		warn,
+	});
+	const failed = results.filter((r) => !r.ok).length;
+	if (failed) throw new ReelError('RENDER_FAILED', `${failed} of ${results.length} scripts failed (see the table above)`);
 };
 
 const demo = async (args: CliArgs) => {
@@ -71,19 +86,13 @@ const demo = async (args: CliArgs) => {
 	}
 };
 
-/** Extra arguments (e.g. `--port 3001 --no-open`) go to `remotion studio`. */
-const studio = (extra: string[]) =>
-	new Promise<void>((resolve, reject) => {
-		const child = spawn('npx', ['remotion', 'studio', 'src/index.ts', ...extra], {cwd: PROJECT_ROOT, stdio: 'inherit'});
-		child.on('exit', (code) => (code ? reject(new ReelError('BAD_OPTION', `remotion studio exited with code ${code}`)) : resolve()));
-	});
-
 const main = async () => {
 	const [command, ...rest] = process.argv.slice(2);
 	if (command === 'studio') return studio(rest);
 	const args = parseCli(rest);
 	if (args.values.help || !command) return console.log(USAGE);
 	if (command === 'plan') return plan(args);
+	if (command === 'make' && (args.positionals.length > 1 || args.values['out-dir'])) return batch(args);
 	if (command === 'make') return make({...requireScriptAndClips(args, 'make'), args});
 	if (command === 'demo') return demo(args);
 	throw new ReelError('BAD_OPTION', `unknown command "${command}" (make, plan, demo, studio)`);

@@ -122,6 +122,8 @@ export const ReportSchema = z.object({
 	networkCalls: z.number().int(),
 	peakRssMb: z.number(),
 	warnings: z.array(z.string()),
+	/** Cache hits and misses per stage (entries: sentences, clip probes, …); absent in plans from before the cache. */
+	cache: z.record(z.string(), z.object({hits: z.number().int().min(0), misses: z.number().int().min(0)})).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

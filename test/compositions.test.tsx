@@ -114,4 +114,9 @@ describe('transitions and props', () => {
 		expect(broken.kind).toBe('invalid');
 		expect(broken.kind === 'invalid' && broken.message).toMatch(/^plan\.json is not a valid reel plan/);
 	});
+
+	it('a failed re-plan reported by the Studio watcher is not a plan of its own', () => {
+		// The watcher's problem rides along with the last good plan; on its own it means "no plan yet".
+		expect(resolvePlanInput({props: {planProblem: 'weather.txt: the script is empty'}, source: 'x'})).toEqual({kind: 'missing'});
+	});
 });

@@ -25,6 +25,8 @@ export const OPTIONS = {
 	style: {type: 'string'},
 	matcher: {type: 'string'},
 	'embedder-model': {type: 'string'},
+	'out-dir': {type: 'string'},
+	options: {type: 'string'},
 	'allow-network': {type: 'boolean'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
@@ -46,6 +48,14 @@ export const number = (name: string, raw: string | undefined): number | undefine
 	const n = Number(raw);
 	if (!Number.isFinite(n)) throw new ReelError('BAD_OPTION', `--${name} must be a number, got "${raw}"`);
 	return n;
+};
+
+export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean} => {
+	const concurrency = number('concurrency', values.concurrency);
+	const scale = number('scale', values.scale);
+	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
+	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
+	return {concurrency, scale, draft: values.draft};
 };
 
 export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
@@ -84,7 +94,10 @@ export const USAGE = `reel — script in, narrated captioned video out
   npm run make -- <script.txt> --clips <dir> [--out out/name.mp4] [options]
   npm run plan -- <script.txt> --clips <dir> [--out out/name.plan.json] [options]
   npm run demo                 render examples/*.txt with the generated demo clips
+  npm run make -- a.txt b.txt … --clips <dir> --out-dir out/   render many scripts in one process
   npm run studio               open Remotion Studio on the last plan
+  npm run studio -- <script.txt> --clips <dir> [--options opts.json] [options] [-- <remotion studio args>]
+                               …and re-plan live whenever the script, the clips or opts.json change
 
 options:
   --aspect 9:16|16:9|1:1       output shape (default 9:16, 1080 px on the short side)
@@ -104,4 +117,6 @@ options:
   --variants N                 plan N distinct cuts: <name>.v1.plan.json … (make renders each)
   --matcher full|vectors|keywords    how clips are matched to sentences (default full)
   --embedder-model FILE        an ONNX sentence encoder (vocab.txt beside it) instead of word vectors
+  --out-dir DIR                make: where the videos of several scripts go (default out/)
+  --options FILE               studio: JSON plan options ({"aspect": "16:9", "rate": 180, …}), watched
   --allow-network              permit outgoing connections (reel needs none)`;

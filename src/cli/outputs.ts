@@ -39,7 +39,17 @@ export const formatReport = (plan: Plan, extra: Record<string, number> = {}): st
 	return [
 		`report: ${r.words} words, ${r.scenes} scenes, ${r.shots} shots from ${plan.clips.length} of ${r.clipsInLibrary} clips, ${(plan.durationMs / 1000).toFixed(2)} s of narration`,
 		`  plan stage ${total} ms (${list(r.stagesMs)})`,
+		...(r.cache && Object.keys(r.cache).length ? [`  cache ${formatCacheCounts(r.cache)}`] : []),
 		...(Object.keys(extra).length ? [`  then ${list(extra)}`] : []),
 		`  network calls ${r.networkCalls}, peak RSS ${r.peakRssMb} MB${r.warnings.length ? `, ${r.warnings.length} warning(s)` : ''}`,
 	].join('\n');
 };
+
+/** `scenes hit, sentences 4 hits 1 miss, …`: per stage, in the order the stages ran. */
+export const formatCacheCounts = (counts: NonNullable<Plan['report']['cache']>): string =>
+	Object.entries(counts)
+		.map(([stage, {hits, misses}]) => {
+			if (hits + misses === 1) return `${stage} ${hits ? 'hit' : 'miss'}`;
+			return `${stage} ${hits} hit${hits === 1 ? '' : 's'} ${misses} miss${misses === 1 ? '' : 'es'}`;
+		})
+		.join(', ');

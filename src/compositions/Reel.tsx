@@ -5,6 +5,7 @@ import type {Plan} from '../plan';
 import {CaptionsLayer} from './captions/CaptionsLayer';
 import {sceneBreaks} from './captions/pages';
 import {NoPlan} from './NoPlan';
+import {ProblemBanner} from './ProblemBanner';
 import {resolvePlanInput} from './resolve-input';
 import type {ReelProps} from './schema';
 import {LEGIBILITY_OVERLAY} from './video/grade';
@@ -12,8 +13,13 @@ import {Shots} from './video/Shots';
 
 export const Reel: React.FC<ReelProps> = (props) => {
 	const input = useMemo(() => resolvePlanInput({props, source: 'input props'}), [props]);
-	if (input.kind !== 'plan') return <NoPlan problem={input.kind === 'invalid' ? input.message : null} />;
-	return <ReelVideo plan={input.plan} />;
+	if (input.kind !== 'plan') return <NoPlan problem={input.kind === 'invalid' ? input.message : (props.planProblem ?? null)} />;
+	return (
+		<>
+			<ReelVideo plan={input.plan} />
+			{props.planProblem ? <ProblemBanner problem={props.planProblem} /> : null}
+		</>
+	);
 };
 
 export const ReelVideo: React.FC<{plan: Plan}> = ({plan}) => {

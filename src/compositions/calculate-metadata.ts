@@ -10,6 +10,8 @@ import type {PlanInput} from './resolve-input';
 import type {ReelProps} from './schema';
 
 export const LAST_PLAN_FILE = 'reel/last-plan.json';
+/** `{"problem": string | null}`: why the watcher's latest re-plan failed (see src/cli/watch-plan.ts). */
+export const PLAN_PROBLEM_FILE = 'reel/plan-problem.json';
 const LAST_PLAN_LABEL = `public/${LAST_PLAN_FILE}`;
 // How long the help screen lasts in Studio.
 const HELP_SCREEN = {fps: 30, durationInFrames: 150};
@@ -18,17 +20,28 @@ export const makeCalculateReelMetadata =
 	(aspect: Aspect): CalculateMetadataFunction<ReelProps> =>
 	async ({props, abortSignal, isRendering}) => {
 		const {width, height} = ASPECTS[aspect];
-		const input = hasPlanFields(props) ? resolvePlanInput({props, source: 'input props'}) : await loadLastPlan(abortSignal);
+		const live = !hasPlanFields(props);
+		const input = live ? await loadLastPlan(abortSignal) : resolvePlanInput({props, source: 'input props'});
+		// The last good plan stays on screen; a failed re-plan is shown over it (Studio only).
+		const problem = live && !isRendering ? await loadPlanProblem(abortSignal) : null;
 		if (input.kind === 'plan') {
 			const {plan} = input;
-			return {width, height, fps: plan.fps, durationInFrames: durationInFrames(plan.durationMs, plan.fps), props: plan};
+			return {width, height, fps: plan.fps, durationInFrames: durationInFrames(plan.durationMs, plan.fps), props: problem ? {...plan, planProblem: problem} : plan};
 		}
+		if (input.kind === 'missing' && problem && !isRendering) return {width, height, ...HELP_SCREEN, props: {planProblem: problem}};
 		// A render of the help screen helps nobody: fail with the reason instead.
 		if (isRendering) throw new PlanError(input.kind === 'missing' ? NO_PLAN_HINT : input.message);
 		return {width, height, ...HELP_SCREEN, props: input.kind === 'invalid' ? {planError: input.message} : {}};
 	};
 
 export const NO_PLAN_HINT = 'No plan yet — run `npm run plan -- script.txt --clips DIR`, or pass one with --props=plan.json';
+
+const loadPlanProblem = async (signal: AbortSignal): Promise<string | null> => {
+	const res = await fetch(staticFile(PLAN_PROBLEM_FILE), {signal, cache: 'no-store'}).catch(() => null);
+	const json: unknown = res?.ok ? await res.json().catch(() => null) : null;
+	const problem = typeof json === 'object' && json !== null && 'problem' in json ? json.problem : null;
+	return typeof problem === 'string' ? problem : null;
+};
 
 const loadLastPlan = async (signal: AbortSignal): Promise<PlanInput> => {
 	const res = await fetch(staticFile(LAST_PLAN_FILE), {signal, cache: 'no-store'}).catch(() => null);

@@ -6,7 +6,7 @@ import type {ReelProps} from './schema';
 
 export type PlanInput = {kind: 'plan'; plan: Plan} | {kind: 'missing'} | {kind: 'invalid'; message: string};
 
-export const hasPlanFields = (props: ReelProps): boolean => Object.keys(props).some((k) => k !== 'planError');
+export const hasPlanFields = (props: ReelProps): boolean => Object.keys(props).some((k) => k !== 'planError' && k !== 'planProblem');
 
 export const resolvePlanInput = ({props, source}: {props: ReelProps; source: string}): PlanInput => {
 	if (props.planError) return {kind: 'invalid', message: props.planError};

@@ -8,6 +8,8 @@ import {PlanSchema} from '../plan';
 export const reelSchema = PlanSchema.partial().extend({
 	/** Set by calculateMetadata when no usable plan was found; shown on screen. */
 	planError: z.string().optional(),
+	/** Set in Studio when the latest re-plan (`npm run studio -- script.txt`) failed; shown over the last good plan. */
+	planProblem: z.string().optional(),
 });
 
 export type ReelProps = z.infer<typeof reelSchema>;

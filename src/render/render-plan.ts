@@ -1,6 +1,6 @@
 // Plan → MP4 with @remotion/renderer: one bundle, one browser, H.264 + AAC,
 // written to a temporary name and renamed only when complete.
-import {openBrowser, renderMedia, selectComposition} from '@remotion/renderer';
+import {openBrowser, renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {ASPECTS, type Plan} from '../plan';
 import {produceFileAtomic} from '../analysis/cache/files';
 import {findBrowser} from './browser';
@@ -14,14 +14,18 @@ export type RenderOptions = RenderSettingsInput & {
 	/** Override the browser (path to Chromium / Chrome / headless shell). */
 	browser?: string | null;
 	onProgress?: (fraction: number, stage: string) => void;
+	/** A bundle already made (batch renders share one). @default this process's bundle, made on first use */
+	serveUrl?: string;
+	/** An open browser to render in; the caller closes it (batch renders share one). @default one opened and closed here */
+	browserInstance?: HeadlessBrowser;
 };
 
 export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
 	const settings = renderSettings({plan, options});
 	const {executable, chromeMode} = findBrowser({override: options.browser});
-	const serveUrl = await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')});
+	const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')}));
 	// logLevel error: Remotion's info logs (e.g. cgroup memory notes) would break the progress line.
-	const browser = await openBrowser('chrome', {browserExecutable: executable, chromeMode, logLevel: 'error'});
+	const browser = options.browserInstance ?? (await openBrowser('chrome', {browserExecutable: executable, chromeMode, logLevel: 'error'}));
 	try {
 		const inputProps = plan as unknown as Record<string, unknown>;
 		const composition = await selectComposition({serveUrl, id: ASPECTS[plan.aspect].compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'});
@@ -54,6 +58,6 @@ export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: st
 			}),
 		);
 	} finally {
-		await browser.close({silent: true});
+		if (!options.browserInstance) await browser.close({silent: true});
 	}
 };

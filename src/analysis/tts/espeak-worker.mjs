@@ -117,12 +117,12 @@ const createEngine = async () => {
 	};
 
 	/**
-	 * Speaks WARM_UP_TEXT and then restores the engine's memory, so the next request
-	 * finds espeak exactly as before. Besides memory, the only state the glue keeps
-	 * for espeak is its string buffer (malloc'd from JS) and open files; both are
-	 * checked. Returns false when the engine can no longer be trusted.
+	 * Runs `work` and then restores the engine's memory, so the next request finds
+	 * espeak exactly as before. Besides memory, the only state the glue keeps for
+	 * espeak is its string buffer (malloc'd from JS) and open files; both are
+	 * checked. Returns work's result and whether the engine can still be trusted.
 	 */
-	const warmUp = (voice) => {
+	const isolated = (work) => {
 		const memory = module.HEAPU8.slice();
 		const openFiles = module.FS.streams.filter(Boolean).length;
 		const {_webidl_malloc: malloc, _webidl_free: free} = module;
@@ -137,14 +137,12 @@ const createEngine = async () => {
 			free(ptr);
 		};
 		let ok = true;
+		let result;
 		try {
-			if (engine.set_voice(voice) === 0) {
-				engine.set_rate(165);
-				engine.set_pitch(50);
-				speak(WARM_UP_TEXT);
-			}
-		} catch {
+			result = work();
+		} catch (error) {
 			ok = false; // an abort leaves the engine's stack pointer behind
+			result = {error};
 		} finally {
 			module._webidl_malloc = malloc;
 			module._webidl_free = free;
@@ -157,25 +155,46 @@ const createEngine = async () => {
 			if (call.size === undefined) free(call.ptr);
 			else if (malloc(call.size) !== call.ptr) ok = false;
 		}
-		return ok && module.FS.streams.filter(Boolean).length === openFiles;
+		return {result, ok: ok && module.FS.streams.filter(Boolean).length === openFiles};
 	};
 
-	return {module, engine, speak, warmUp};
+	const warmUp = (voice) =>
+		isolated(() => {
+			if (engine.set_voice(voice) === 0) {
+				engine.set_rate(165);
+				engine.set_pitch(50);
+				speak(WARM_UP_TEXT);
+			}
+		}).ok;
+
+	return {module, engine, speak, warmUp, isolated};
 };
 
 let state = await createEngine();
 let currentVoice = null;
 let warmed = false;
 
-const synth = ({ssml, voice, rateWpm, pitch}) => {
-	if (voice !== currentVoice) {
-		// On failure espeak keeps the previous voice, so the caller must hear about it.
+/**
+ * Every sentence is spoken by the engine as it was before any sentence: espeak
+ * keeps state between utterances (the same sentence comes out a few samples
+ * longer or shorter after another one), and a narration cached per sentence
+ * must sound the same whichever sentences were spoken before it in this run.
+ */
+const synth = async ({ssml, voice, rateWpm, pitch}) => {
+	// The voice is set inside: the restore undoes it with everything else.
+	const {result, ok} = state.isolated(() => {
 		if (state.engine.set_voice(voice) !== 0) return {unknownVoice: true};
-		currentVoice = voice;
+		state.engine.set_rate(rateWpm);
+		state.engine.set_pitch(pitch);
+		return state.speak(ssml);
+	});
+	if (!ok) {
+		// Never expected. A fresh engine answers as one in a new process would.
+		state = await createEngine();
+		currentVoice = null;
 	}
-	state.engine.set_rate(rateWpm);
-	state.engine.set_pitch(pitch);
-	return state.speak(ssml);
+	if (result.error) throw result.error;
+	return result;
 };
 
 /** espeak_TextToPhonemes through the glue, which hands back a pointer to a C string. */
@@ -208,7 +227,7 @@ const handle = async (request) => {
 			parentPort.postMessage({id: request.id, voices});
 			return;
 		}
-		const result = request.kind === 'phonemes' ? phonemes(request) : synth(request);
+		const result = request.kind === 'phonemes' ? phonemes(request) : await synth(request);
 		parentPort.postMessage({id: request.id, ...result}, result.audio ? [result.audio.buffer] : []);
 	} catch (error) {
 		parentPort.postMessage({id: request.id, error: String(error?.stack ?? error)});

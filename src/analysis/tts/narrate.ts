@@ -1,62 +1,44 @@
 // The narration of a whole script: each scene synthesised on its own (so
-// timings come from the engine per sentence), joined with pauses, written as
-// one WAV. Keyed by a hash of text + voice settings: an unchanged script is
-// not synthesised again.
-import {createHash} from 'node:crypto';
+// timings come from the engine per sentence), joined with pauses, finished to
+// the target loudness, written as one WAV. Two cache levels: each sentence's
+// raw speech (so editing one sentence re-synthesises only that one), and the
+// finished narration (so an unchanged script does no audio work at all). The
+// loudness finish spans the whole narration, so it is redone on every join;
+// it is cheap beside synthesis.
 import {existsSync, statSync} from 'node:fs';
-import path from 'node:path';
 import type {ScriptScene} from '../script/scenes';
-import {cacheDir, publicMediaDir} from '../cache/dirs';
-import {readJsonOrNull, writeFileAtomic} from '../cache/files';
+import {codeVersion} from '../cache/code-version';
+import {createCacheStore, entryFile, hashKey, type CacheStore} from '../cache/store';
 import {encodeWav} from '../audio/wav';
-import {finishLoudness, type LoudnessReport} from '../audio/finish';
+import {finishLoudness} from '../audio/finish';
 import {synthesize, type EspeakOptions} from './espeak';
 import {warmUp} from './espeak-engine';
 import type {PiperOptions} from './piper';
 import type {SpeechResult} from './types';
+import {narrationFiles, readNarration, writeNarration, type Narration} from './narration-store';
+import {cachedSpeech, SPEECH_STAGE, speechKey} from './speech-cache';
+
+export type {Narration} from './narration-store';
 
 /** Which engine speaks, with its settings. */
 export type NarrationVoice = {engine: 'espeak'; options: EspeakOptions} | {engine: 'piper'; options: PiperOptions};
 
-export type Narration = {
-	/** Relative to the public folder. */
-	src: string;
-	durationMs: number;
-	/** Per scene, per caption word, on the narration timeline. */
-	sceneWords: {startMs: number; endMs: number}[][];
-	/** Integrated loudness and true peak as synthesised, and as written (see audio/finish). */
-	loudness?: {before: LoudnessReport; after: LoudnessReport};
-	cached: boolean;
-};
-
 /** Silence before the first word, between sentences, between paragraphs, after the last word. */
 export const PAUSES_MS = {lead: 250, sentence: 180, paragraph: 550, tail: 500};
-const ENGINE_VERSION = {espeak: 'espeak-ng-emscripten@0.3.5/2', piper: 'piper/onnxruntime-node@1.30.0/4'};
+export const NARRATION_STAGE = 'narration';
 
 /** A Piper voice is named by its model path; its size and time stamp stand in for its 20–120 MB of content. */
 const voiceIdentity = (voice: NarrationVoice): unknown => {
-	if (voice.engine === 'espeak') return voice.options;
+	if (voice.engine === 'espeak') return {engine: 'espeak', ...voice.options};
 	const stamp = (file: string) => (existsSync(file) ? [statSync(file).size, statSync(file).mtimeMs] : null);
-	return {...voice.options, stamp: stamp(voice.options.model), configStamp: stamp(`${voice.options.model}.json`)};
+	return {engine: 'piper', ...voice.options, stamp: stamp(voice.options.model), configStamp: stamp(`${voice.options.model}.json`)};
 };
 
-export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): string =>
-	createHash('sha256')
-		.update(JSON.stringify([ENGINE_VERSION[voice.engine], PAUSES_MS, voiceIdentity(voice), scenes.map((s) => [s.paragraph, s.text])]))
-		.digest('hex')
-		.slice(0, 20);
-
-/** Where a narration lives: its WAV in public/ (played by the video), its timings in the cache. */
-export const narrationFiles = (key: string) => ({
-	src: `reel/narration/${key}.wav`,
-	wavFile: path.join(publicMediaDir(), 'narration', `${key}.wav`),
-	metaFile: path.join(cacheDir(), 'narration', `${key}.json`),
-});
-
-/** A finished narration from an earlier run, or null when either half is missing or unreadable. */
-export const cachedNarration = async ({src, wavFile, metaFile}: ReturnType<typeof narrationFiles>): Promise<Narration | null> => {
-	const meta = (await readJsonOrNull(metaFile)) as Pick<Narration, 'durationMs' | 'sceneWords' | 'loudness'> | null;
-	return meta && existsSync(wavFile) ? {...meta, src, cached: true} : null;
+/** The finished narration's key: its sentences' keys, how they are paragraphed, and the join and finish code. */
+export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): string => {
+	const identity = voiceIdentity(voice);
+	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/wav.ts']);
+	return hashKey(['narration', joinCode, PAUSES_MS, scenes.map((s) => [s.paragraph, speechKey(s, identity)])]).slice(0, 20);
 };
 
 /**
@@ -66,61 +48,78 @@ export const cachedNarration = async ({src, wavFile, metaFile}: ReturnType<typeo
  * second in V8's JIT. Changes no result (see warmUp).
  */
 export const prepareNarration = ({scenes, voice}: {scenes: ScriptScene[]; voice: NarrationVoice}): void => {
-	const {wavFile, metaFile} = narrationFiles(narrationKey(scenes, voice));
-	if (existsSync(metaFile) && existsSync(wavFile)) return;
+	const key = narrationKey(scenes, voice);
+	if (existsSync(entryFile(NARRATION_STAGE, key)) && existsSync(narrationFiles(key).wavFile)) return;
+	// Every sentence cached: only the join is left, and a warming engine would take CPU from it.
+	const identity = voiceIdentity(voice);
+	if (scenes.every((s) => existsSync(entryFile(SPEECH_STAGE, speechKey(s, identity))))) return;
 	if (voice.engine === 'espeak') return warmUp(voice.options.voice);
 	// Opening the model (onnxruntime's start-up, graph optimisation) overlaps the clip scan; a failure is reported by narrate.
 	void import('./piper').then(({loadPiperVoice}) => loadPiperVoice(voice.options.model)).catch(() => {});
 };
 
+type Speak = (scene: ScriptScene, warn: (m: string) => void) => Promise<SpeechResult>;
+
 /** The engine for one scene; Piper (and onnxruntime with it) is loaded only when chosen. */
-const speakerFor = async (voice: NarrationVoice, warn: (m: string) => void): Promise<(scene: ScriptScene) => Promise<SpeechResult>> => {
+const speakerFor = async (voice: NarrationVoice): Promise<Speak> => {
 	if (voice.engine === 'espeak') return (scene) => synthesize({text: scene.text, words: scene.words, options: voice.options});
 	const {synthesizePiper} = await import('./piper-speech');
-	return (scene) => synthesizePiper({text: scene.text, words: scene.words, options: voice.options, warn});
+	return (scene, warn) => synthesizePiper({text: scene.text, words: scene.words, options: voice.options, warn});
 };
 
-export const narrate = async ({scenes, voice, warn = () => {}}: {scenes: ScriptScene[]; voice: NarrationVoice; warn?: (m: string) => void}): Promise<Narration> => {
-	const entry = narrationFiles(narrationKey(scenes, voice));
-	const cached = await cachedNarration(entry);
-	if (cached) return cached;
-	const {src, wavFile, metaFile} = entry;
-	const speak = await speakerFor(voice, warn);
-
-	const parts: Float32Array[] = [];
-	let sampleRate = 0;
+/** Sentences → one timeline: lead, pauses (longer between paragraphs), tail; word times shifted onto it. */
+export const joinSpeech = (scenes: ScriptScene[], speeches: SpeechResult[]): {samples: Float32Array; sampleRate: number; durationMs: number; sceneWords: Narration['sceneWords']} => {
+	const sampleRate = speeches[0].sampleRate;
+	const silence = (ms: number) => new Float32Array(Math.round((ms * sampleRate) / 1000));
+	const parts: Float32Array[] = [silence(PAUSES_MS.lead)];
 	let cursorMs = PAUSES_MS.lead;
 	const sceneWords: Narration['sceneWords'] = [];
-	const silence = (ms: number) => new Float32Array(Math.round((ms * sampleRate) / 1000));
-	for (const [i, scene] of scenes.entries()) {
-		const speech = await speak(scene);
-		if (sampleRate === 0) {
-			sampleRate = speech.sampleRate;
-			parts.push(silence(PAUSES_MS.lead));
-		}
+	speeches.forEach((speech, i) => {
 		if (i > 0) {
-			const pause = scene.paragraph !== scenes[i - 1].paragraph ? PAUSES_MS.paragraph : PAUSES_MS.sentence;
+			const pause = scenes[i].paragraph !== scenes[i - 1].paragraph ? PAUSES_MS.paragraph : PAUSES_MS.sentence;
 			parts.push(silence(pause));
 			cursorMs += pause;
 		}
 		sceneWords.push(speech.words.map((w) => ({startMs: round(cursorMs + w.startMs), endMs: round(cursorMs + w.endMs)})));
 		parts.push(speech.samples);
 		cursorMs += (speech.samples.length * 1000) / speech.sampleRate;
-	}
+	});
 	parts.push(silence(PAUSES_MS.tail));
-	const total = parts.reduce((n, p) => n + p.length, 0);
-	const samples = new Float32Array(total);
+	const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
 	let offset = 0;
 	for (const p of parts) {
 		samples.set(p, offset);
 		offset += p.length;
 	}
-	const durationMs = round((total * 1000) / sampleRate);
+	return {samples, sampleRate, durationMs: round((samples.length * 1000) / sampleRate), sceneWords};
+};
+
+export const narrate = async ({scenes, voice, warn = () => {}, cache = createCacheStore()}: {
+	scenes: ScriptScene[];
+	voice: NarrationVoice;
+	warn?: (m: string) => void;
+	cache?: CacheStore;
+}): Promise<Narration> => {
+	const key = narrationKey(scenes, voice);
+	const cached = await readNarration({cache, stage: NARRATION_STAGE, key, warn});
+	if (cached) return cached;
+	const warnings: string[] = [];
+	const collect = (m: string) => {
+		warnings.push(m);
+		warn(m);
+	};
+	const identity = voiceIdentity(voice);
+	let speak: Speak | null = null;
+	const speeches: SpeechResult[] = [];
+	// One at a time, in order: the engine is one worker, and warnings keep the script's order.
+	for (const scene of scenes) {
+		speeches.push(await cachedSpeech({cache, scene, voiceIdentity: identity, warn: collect, speak: async (s, w) => (speak ??= await speakerFor(voice))(s, w)}));
+	}
+	const {samples, sampleRate, durationMs, sceneWords} = joinSpeech(scenes, speeches);
 	const finished = finishLoudness({samples, sampleRate});
 	const loudness = {before: finished.before, after: finished.after};
-	await writeFileAtomic(wavFile, encodeWav({samples: finished.samples, sampleRate}));
-	await writeFileAtomic(metaFile, JSON.stringify({durationMs, sceneWords, loudness}));
-	return {src, durationMs, sceneWords, loudness, cached: false};
+	const wav = encodeWav({samples: finished.samples, sampleRate});
+	return writeNarration({cache, stage: NARRATION_STAGE, key, wav, result: {durationMs, sceneWords, loudness}, warnings});
 };
 
 const round = (x: number) => Math.round(x * 10) / 10;
