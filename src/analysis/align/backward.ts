@@ -6,7 +6,7 @@
 // the next window ends in the pause before them.
 import {findPauses, HOP_MS} from './activity';
 import type {DecodedWord, loadEngine} from './engine';
-import {decodeSkipping, slice, windowEnd, windowWords, type WindowOptions} from './windows';
+import {decodeSkipping, slice, windowEnd, windowWords, type DecodeInput} from './windows';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
@@ -66,14 +66,7 @@ const decodeTail = (engine: Engine, {samples, offsetMs, keys, starts, expected}:
 /** From the first word heard on: text before it belongs to earlier audio. */
 const fromFirstHeard = (words: DecodedWord[]): DecodedWord[] => words.slice(Math.max(0, words.findIndex((w) => w.wordIndex >= 0 && !w.missing)));
 
-export const decodeBackward = ({engine, samples, sampleRate, keys, starts, speech, options, wordsPerSpeechMs}: {
-	engine: Engine;
-	samples: Float32Array;
-	sampleRate: number;
-	keys: string[];
-	starts: number[];
-	speech: Uint8Array;
-	options: WindowOptions;
+export const decodeBackward = ({engine, samples, sampleRate, keys, starts, speech, options, wordsPerSpeechMs}: DecodeInput & {
 	/** Words per ms of speech, measured over the whole take. */
 	wordsPerSpeechMs: number;
 }): BackwardResult => {

@@ -6,16 +6,10 @@
 import {parentPort} from 'node:worker_threads';
 import {decodeBackward} from './backward';
 import {addWords, loadEngine} from './engine';
-import type {WindowOptions} from './windows';
+import type {DecodeInput} from './windows';
 
-export type DecodeJob = {
+export type DecodeJob = Omit<DecodeInput, 'engine'> & {
 	id: number;
-	samples: Float32Array;
-	sampleRate: number;
-	keys: string[];
-	starts: number[];
-	speech: Uint8Array;
-	options: WindowOptions;
 	wordsPerSpeechMs: number;
 	/** Dictionary entries the main thread added (words not in CMUdict). */
 	entries: [string, string][];

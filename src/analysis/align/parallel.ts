@@ -11,7 +11,7 @@ import {findPauses, HOP_MS} from './activity';
 import {decodeBackward, type BackwardResult} from './backward';
 import type {DecodeJob} from './decode-worker';
 import type {DecodedWord, loadEngine} from './engine';
-import {decodeInWindows, decodeSkipping, decodeWithRetry, slice, windowEnd, type WindowOptions} from './windows';
+import {decodeInWindows, decodeSkipping, decodeWithRetry, slice, windowEnd, type DecodeInput, type WindowOptions} from './windows';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 type Result = ReturnType<typeof decodeInWindows>;
@@ -75,13 +75,7 @@ const bridge = (engine: Engine, {samples, sampleRate, keys, starts, from, to, fr
 };
 
 /** Both halves' words as one run, or null when the audio is too short or one core is all there is. */
-export const decodeInHalves = async (request: {
-	engine: Engine;
-	samples: Float32Array;
-	sampleRate: number;
-	keys: string[];
-	starts: number[];
-	speech: Uint8Array;
+export const decodeInHalves = async (request: DecodeInput & {
 	options: WindowOptions & {parallelMinMs: number};
 	entries: [string, string][];
 }): Promise<Result | null> => {

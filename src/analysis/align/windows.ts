@@ -111,7 +111,8 @@ const decodeWindow = (engine: Engine, {samples, offsetMs, keys, expected}: {samp
  * audio lacks marked missing), or null where the audio and the text could not
  * be matched from `fromWord` on.
  */
-export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, speech, options, openEnd = false, wordsPerSpeechMs: rate}: {
+/** What every decoder of a take (windows, backward, the worker, the halves) is given. */
+export type DecodeInput = {
 	engine: Engine;
 	samples: Float32Array;
 	sampleRate: number;
@@ -121,6 +122,9 @@ export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, spee
 	/** Speech mask in HOP_MS frames, to find pauses and the speaking rate. */
 	speech: Uint8Array;
 	options: WindowOptions;
+};
+
+export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, speech, options, openEnd = false, wordsPerSpeechMs: rate}: DecodeInput & {
 	/** The audio ends before the text does (the first half of a take cut in two): place as many words as the audio holds. */
 	openEnd?: boolean;
 	/** Words per ms of speech; by default the text over this audio (not so for an open end). */
