@@ -4,7 +4,7 @@
 // the frames never left ffmpeg.
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {PUBLIC_DIR} from '../src/render/bundle';
+import {PUBLIC_DIR} from '../src/analysis/cache/dirs';
 import {makeCaptionPages, sceneBreaks} from '../src/compositions/captions/pages';
 import {computeShotTimeline} from '../src/compositions/video/timeline';
 import {ASPECTS, type Mood, type Plan} from '../src/plan';

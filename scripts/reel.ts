@@ -39,12 +39,12 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
 	const renderOptions = renderOptionsFrom(args.values);
 	const results = await makePlans({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
+	// Loaded only when rendering: the renderer and bundler cost ~1 s of start-up that `plan` does not need.
+	const {renderPlan} = await import('../src/render/render-plan');
 	for (const [k, result] of results.entries()) {
 		const file = variantPath(out, k, results.length);
 		await writePlan(result, sidecarPath(file, '.plan.json'));
 		await writeSrt(result, sidecarPath(file, '.srt'));
-		// Loaded only when rendering: the renderer and bundler cost ~1 s of start-up that `plan` does not need.
-		const {renderPlan} = await import('../src/render/render-plan');
 		const progress = createProgress(`render ${path.basename(file)}`);
 		const started = performance.now();
 		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {

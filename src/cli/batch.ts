@@ -43,16 +43,14 @@ const renderAll = async (jobs: Job[], options: RenderOptions) => {
 	const todo = jobs.filter((j) => j.plan);
 	if (todo.length === 0) return;
 	// Loaded only when rendering, as in `make`.
-	const [{renderPlan}, {bundleProject}, {findBrowser}, {openBrowser}] = await Promise.all([
+	const [{renderPlan}, {bundleProject}, {openReelBrowser}] = await Promise.all([
 		import('../render/render-plan'),
 		import('../render/bundle'),
 		import('../render/browser'),
-		import('@remotion/renderer'),
 	]);
 	const progress = createProgress(`render ${todo.length} video${todo.length === 1 ? '' : 's'}`);
 	const serveUrl = await bundleProject({onProgress: (p) => progress.update(0, `bundling ${p}%`)});
-	const {executable, chromeMode} = findBrowser({override: options.browser});
-	const browserInstance = await openBrowser('chrome', {browserExecutable: executable, chromeMode, logLevel: 'error'});
+	const {browser: browserInstance} = await openReelBrowser({override: options.browser});
 	try {
 		for (const [i, job] of todo.entries()) {
 			const name = path.basename(job.out);

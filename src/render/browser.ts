@@ -1,7 +1,7 @@
 // Finds the browser Remotion drives. A system Chromium avoids Remotion's own
 // download, which cannot work offline.
 import {existsSync} from 'node:fs';
-import type {ChromeMode} from '@remotion/renderer';
+import {openBrowser, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
 
 export type BrowserChoice = {executable: string | null; chromeMode: ChromeMode};
 
@@ -21,3 +21,11 @@ export const findBrowser = ({override}: {override?: string | null} = {}): Browse
 // Full Chrome ≥ 132 dropped the old headless mode; Remotion needs chrome-for-testing mode for it.
 const modeFor = (executable: string): ChromeMode =>
 	executable.includes('headless-shell') ? 'headless-shell' : 'chrome-for-testing';
+
+/** Opens the browser findBrowser chooses; the caller closes it. Render, batch and the demo library share this. */
+export const openReelBrowser = async ({override}: {override?: string | null} = {}): Promise<BrowserChoice & {browser: HeadlessBrowser}> => {
+	const choice = findBrowser({override});
+	// logLevel error: Remotion's info logs (e.g. cgroup memory notes) would break the progress line.
+	const browser = await openBrowser('chrome', {browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: 'error'});
+	return {...choice, browser};
+};

@@ -3,9 +3,7 @@
 import {bundle} from '@remotion/bundler';
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
-import {PROJECT_ROOT} from '../analysis/cache/dirs';
-
-export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+import {PROJECT_ROOT, PUBLIC_DIR} from '../analysis/cache/dirs';
 
 let cached: Promise<string> | null = null;
 

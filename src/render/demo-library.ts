@@ -1,14 +1,14 @@
 // Renders the procedural demo clips (src/compositions/demo) to MP4 once, so a
 // fresh checkout has B-roll without downloading footage. Later calls reuse the
 // files while their stamps match.
-import {openBrowser, renderFrames, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {renderFrames, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {createHash} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {mkdir, readFile, readdir, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {DEMO_CLIPS, DEMO_CLIP_FPS, DEMO_CLIP_HEIGHT, DEMO_CLIP_WIDTH, type DemoClipEntry} from '../compositions/demo/catalog';
 import {DEMO_TILES, DEMO_TILES_COMPOSITION_ID, demoTiles} from '../compositions/demo/tiles';
-import {findBrowser} from './browser';
+import {openReelBrowser} from './browser';
 import {bundleProject} from './bundle';
 import {runFf} from './ff';
 
@@ -63,8 +63,7 @@ export const ensureDemoLibrary = async ({dir, onProgress, serveUrl, browserExecu
 	if (stale.length > 0) {
 		await removePartials(dir);
 		const url = serveUrl ?? (await bundleProject());
-		const found = findBrowser({override: browserExecutable});
-		const browser = await openBrowser('chrome', {browserExecutable: found.executable, chromeMode: found.chromeMode, logLevel: 'error'});
+		const {browser} = await openReelBrowser({override: browserExecutable});
 		// Each clip's encode overlaps the next clip's screenshots: ffmpeg takes the core the browser leaves idle.
 		let encoding: Promise<void> = Promise.resolve();
 		try {

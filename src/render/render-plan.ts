@@ -1,9 +1,9 @@
 // Plan → MP4 with @remotion/renderer: one bundle, one browser, H.264 + AAC,
 // written to a temporary name and renamed only when complete.
-import {openBrowser, renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {ASPECTS, type Plan} from '../plan';
 import {produceFileAtomic} from '../analysis/cache/files';
-import {findBrowser} from './browser';
+import {findBrowser, openReelBrowser} from './browser';
 import {bundleProject} from './bundle';
 import {renderSettings, type RenderSettingsInput} from './settings';
 
@@ -22,10 +22,10 @@ export type RenderOptions = RenderSettingsInput & {
 
 export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
 	const settings = renderSettings({plan, options});
-	const {executable, chromeMode} = findBrowser({override: options.browser});
 	const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')}));
-	// logLevel error: Remotion's info logs (e.g. cgroup memory notes) would break the progress line.
-	const browser = options.browserInstance ?? (await openBrowser('chrome', {browserExecutable: executable, chromeMode, logLevel: 'error'}));
+	const {executable, chromeMode, browser} = options.browserInstance
+		? {...findBrowser({override: options.browser}), browser: options.browserInstance}
+		: await openReelBrowser({override: options.browser});
 	try {
 		const inputProps = plan as unknown as Record<string, unknown>;
 		const composition = await selectComposition({serveUrl, id: ASPECTS[plan.aspect].compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'});

@@ -6,7 +6,7 @@ import {existsSync, statSync} from 'node:fs';
 import {readFile, utimes} from 'node:fs/promises';
 import path from 'node:path';
 import {codeVersion} from '../cache/code-version';
-import {publicMediaDir} from '../cache/dirs';
+import {PUBLIC_DIR, publicMediaDir} from '../cache/dirs';
 import {writeFileAtomic} from '../cache/files';
 import {createCacheStore, hashKey, sha256, type CacheStore} from '../cache/store';
 import {ReelError} from '../errors';
@@ -92,7 +92,7 @@ export const mixMusic = async ({narrationSrc, musicFile, cache = createCacheStor
 	const meta = await cachedMix(cache, key, wavFile);
 	if (meta) return {src, ducked: meta.ducked};
 
-	const voice = decodeWav(await readFile(path.join(path.dirname(publicMediaDir()), narrationSrc)));
+	const voice = decodeWav(await readFile(path.join(PUBLIC_DIR, narrationSrc)));
 	const music = await decodeMusic(musicFile, voice.sampleRate);
 	const speech = await detectSpeech(voice);
 	const bed = musicBed({music, length: voice.samples.length, sampleRate: voice.sampleRate, speech});

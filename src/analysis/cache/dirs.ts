@@ -8,5 +8,8 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** `REEL_CACHE_DIR` moves the cache (e.g. to a faster disk or a shared folder). */
 export const cacheDir = (): string => path.resolve(process.env.REEL_CACHE_DIR ?? path.join(PROJECT_ROOT, '.reel-cache'));
 
-/** Served by Remotion as the public folder; narration and clip links go here. */
-export const publicMediaDir = (): string => path.join(PROJECT_ROOT, 'public', 'reel');
+/** Remotion's public folder: what the bundle serves and staticFile() resolves against. */
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
+
+/** Reel's part of the public folder; narration and clip links go here. */
+export const publicMediaDir = (): string => path.join(PUBLIC_DIR, 'reel');
