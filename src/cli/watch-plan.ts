@@ -73,8 +73,11 @@ export const watchPlan = (input: WatchPlanInput): PlanWatcher => {
 		try {
 			const fromFile = input.optionsFile ? await readOptionsFile(input.optionsFile) : {};
 			const plan = await makePlan({scriptFile: input.scriptFile, clipsDir: input.clipsDir, options: {...input.options, ...fromFile}, onWarning: input.onWarning});
-			await writeFileAtomic(planFile, JSON.stringify(parsePlan(plan, planFile), null, '\t') + '\n');
+			const planJson = JSON.stringify(parsePlan(plan, planFile), null, '\t') + '\n';
+			// Clear the problem before the plan lands, so whoever sees the new plan
+			// never sees the old problem beside it.
 			await writeFileAtomic(problemFile, JSON.stringify({problem: null}));
+			await writeFileAtomic(planFile, planJson);
 			input.onPlan?.(plan);
 		} catch (error) {
 			const message = problemLine(error, input.optionsFile ?? 'options');
