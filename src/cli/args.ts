@@ -4,6 +4,7 @@ import {ReelError} from '../analysis/errors';
 import {AspectSchema, StyleSchema} from '../plan';
 import {PlanOptionsSchema} from '../analysis/pipeline/options';
 import type {PlanOptionsInput} from '../analysis/pipeline/options';
+import {RENDERERS, type Renderer} from '../render/settings';
 
 export const OPTIONS = {
 	clips: {type: 'string'},
@@ -21,6 +22,7 @@ export const OPTIONS = {
 	concurrency: {type: 'string'},
 	scale: {type: 'string'},
 	draft: {type: 'boolean'},
+	renderer: {type: 'string'},
 	variants: {type: 'string'},
 	style: {type: 'string'},
 	matcher: {type: 'string'},
@@ -50,12 +52,16 @@ export const number = (name: string, raw: string | undefined): number | undefine
 	return n;
 };
 
-export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean} => {
+export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean; renderer?: Renderer} => {
 	const concurrency = number('concurrency', values.concurrency);
 	const scale = number('scale', values.scale);
 	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
 	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
-	return {concurrency, scale, draft: values.draft};
+	const renderer = values.renderer;
+	if (renderer !== undefined && !(RENDERERS as readonly string[]).includes(renderer)) {
+		throw new ReelError('BAD_OPTION', `--renderer must be one of ${RENDERERS.join(', ')}, got "${renderer}"`);
+	}
+	return {concurrency, scale, draft: values.draft, renderer: renderer as Renderer | undefined};
 };
 
 export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
@@ -113,6 +119,8 @@ options:
   --concurrency N              frames rendered in parallel (default 1)
   --scale F                    render at F × the full size, e.g. 0.5 for a quick preview
   --draft                      quick preview: 720 px on the short side, faster encoding
+  --renderer auto|composite|remotion  composite: Chrome draws the captions once each, ffmpeg the rest
+                               (fast; needs a full ffmpeg); remotion: every frame in Chrome (default auto)
   --style cinematic|vivid|calm|mono   colour grade preset (default cinematic)
   --variants N                 plan N distinct cuts: <name>.v1.plan.json … (make renders each)
   --matcher full|vectors|keywords    how clips are matched to sentences (default full)

@@ -2,6 +2,10 @@
 // and the defaults in one place (the bench's floor reads the same defaults).
 import {ASPECTS, type Plan} from '../plan';
 
+/** Which renderer draws the frames (src/render/render-plan.ts). */
+export const RENDERERS = ['auto', 'composite', 'remotion'] as const;
+export type Renderer = (typeof RENDERERS)[number];
+
 export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
 
 /** Remotion's default for H.264; the bench's floor uses the same. */
