@@ -4,7 +4,7 @@ import {ReelError} from '../analysis/errors';
 import {AspectSchema, StyleSchema} from '../plan';
 import {PlanOptionsSchema} from '../analysis/pipeline/options';
 import type {PlanOptionsInput} from '../analysis/pipeline/options';
-import {RENDERERS, type Renderer} from '../render/settings';
+import {ENCODERS, GL_RENDERERS, RENDERERS, type Encoder, type GlRenderer, type Renderer} from '../render/settings';
 
 export const OPTIONS = {
 	clips: {type: 'string'},
@@ -23,6 +23,8 @@ export const OPTIONS = {
 	scale: {type: 'string'},
 	draft: {type: 'boolean'},
 	renderer: {type: 'string'},
+	gl: {type: 'string'},
+	encoder: {type: 'string'},
 	variants: {type: 'string'},
 	style: {type: 'string'},
 	matcher: {type: 'string'},
@@ -52,16 +54,24 @@ export const number = (name: string, raw: string | undefined): number | undefine
 	return n;
 };
 
-export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean; renderer?: Renderer} => {
+const oneOfOption = <T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined => {
+	if (raw !== undefined && !(allowed as readonly string[]).includes(raw)) throw new ReelError('BAD_OPTION', `--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+	return raw as T | undefined;
+};
+
+export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean; renderer?: Renderer; gl?: GlRenderer; encoder?: Encoder} => {
 	const concurrency = number('concurrency', values.concurrency);
 	const scale = number('scale', values.scale);
 	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
 	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
-	const renderer = values.renderer;
-	if (renderer !== undefined && !(RENDERERS as readonly string[]).includes(renderer)) {
-		throw new ReelError('BAD_OPTION', `--renderer must be one of ${RENDERERS.join(', ')}, got "${renderer}"`);
-	}
-	return {concurrency, scale, draft: values.draft, renderer: renderer as Renderer | undefined};
+	return {
+		concurrency,
+		scale,
+		draft: values.draft,
+		renderer: oneOfOption('renderer', values.renderer, RENDERERS),
+		gl: oneOfOption('gl', values.gl, GL_RENDERERS),
+		encoder: oneOfOption('encoder', values.encoder, ENCODERS),
+	};
 };
 
 export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
@@ -121,6 +131,9 @@ options:
   --draft                      quick preview: 720 px on the short side, faster encoding
   --renderer auto|composite|remotion  composite: Chrome draws the captions once each, ffmpeg the rest
                                (fast; needs a full ffmpeg); remotion: every frame in Chrome (default auto)
+  --gl angle-egl|vulkan|…      Chrome's GL back-end (GPU machines: angle-egl or vulkan; default Chrome's own)
+  --encoder auto|x264|nvenc    compositor's H.264 encoder: nvenc uses an NVIDIA GPU, falling back to x264
+                               where it cannot run (default auto: nvenc only where a test encode works)
   --style cinematic|vivid|calm|mono   colour grade preset (default cinematic)
   --variants N                 plan N distinct cuts: <name>.v1.plan.json … (make renders each)
   --matcher full|vectors|keywords    how clips are matched to sentences (default full)

@@ -51,7 +51,7 @@ const renderWithRemotion = async ({plan, out, options}: {plan: Plan; out: string
 	const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')}));
 	const {executable, chromeMode, browser} = options.browserInstance
 		? {...findBrowser({override: options.browser}), browser: options.browserInstance}
-		: await openReelBrowser({override: options.browser});
+		: await openReelBrowser({override: options.browser, gl: options.gl});
 	try {
 		const inputProps = plan as unknown as Record<string, unknown>;
 		const composition = await selectComposition({serveUrl, id: ASPECTS[plan.aspect].compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'});

@@ -18,6 +18,7 @@ import {bundleProject} from '../bundle';
 import type {RenderOptions} from '../render-plan';
 import {renderSettings} from '../settings';
 import {captionStates} from './caption-states';
+import {chooseEncoder} from './encoder';
 import {runSystemFfmpeg} from './ffmpeg';
 import {cubeLut} from './grade-lut';
 import {footageGraph} from './graph';
@@ -37,7 +38,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		const states = captionStates(plan);
 		const {executable, chromeMode, browser} = options.browserInstance
 			? {...findBrowser({override: options.browser}), browser: options.browserInstance}
-			: await openReelBrowser({override: options.browser});
+			: await openReelBrowser({override: options.browser, gl: options.gl});
 		let images: Awaited<ReturnType<typeof renderOverlayImages>>;
 		try {
 			images = await renderOverlayImages({
@@ -75,6 +76,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			`[cap]scale=out_color_matrix=bt709:out_range=tv,format=yuv420p[vout]`,
 		];
 		const seconds = graph.totalFrames / plan.fps;
+		const encoder = chooseEncoder({wanted: options.encoder, x264Preset: settings.x264Preset, crf: settings.crf, draft: options.draft === true, onWarning: options.onWarning});
 		await produceFileAtomic(out, (temp) =>
 			runSystemFfmpeg({
 				args: [
@@ -86,7 +88,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 					'-filter_complex', filters.join(';'),
 					'-map', '[vout]', '-map', `${audio}:a`,
 					'-frames:v', String(graph.totalFrames),
-					'-c:v', 'libx264', '-preset', settings.x264Preset, '-crf', String(settings.crf), '-pix_fmt', 'yuv420p',
+					...encoder.args, '-pix_fmt', 'yuv420p',
 					'-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709',
 					// The narration is padded or cut to the video's length, as Remotion does.
 					'-af', 'apad', '-t', String(seconds),

@@ -71,8 +71,9 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes,
 				// Filters size their links from the first frame, and crop clamps its offsets to
 				// that size. A placeholder first frame at the largest zoom sizes the link for every
 				// later, smaller frame; it is dropped after the crop.
+				// Bilinear: as close to Chrome's picture as bicubic on the bench (39.3 dB both) and cheaper.
 				`tpad=start=1,` +
-				`scale=w='if(eq(n,0),${Math.ceil(source.width * cover * zMax) + 2},${scaledW})':h='if(eq(n,0),${Math.ceil(source.height * cover * zMax) + 2},${scaledH})':eval=frame:flags=bicubic:in_color_matrix=bt709,format=gbrp,` +
+				`scale=w='if(eq(n,0),${Math.ceil(source.width * cover * zMax) + 2},${scaledW})':h='if(eq(n,0),${Math.ceil(source.height * cover * zMax) + 2},${scaledH})':eval=frame:flags=bilinear:in_color_matrix=bt709,format=gbrp,` +
 				`crop=${W}:${H}:x='(${scaledW}-${W})/2-${shift}':y='(${scaledH}-${H})/2',trim=start_frame=1,setpts=PTS-STARTPTS,` +
 				(grade ? `lut3d=file='${lutFor(grade)}':interp=tetrahedral,` : '') +
 				`setsar=1,settb=1/${plan.fps}[v${k}]`,
