@@ -47,7 +47,7 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 		await writeSrt(result, sidecarPath(file, '.srt'));
 		const progress = createProgress(`render ${path.basename(file)}`);
 		const started = performance.now();
-		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onWarning: warn, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
 			throw new ReelError('RENDER_FAILED', `${file}: render failed: ${error.message.split('\n')[0]}`);
 		});
 		progress.done(`→ ${file}`);
@@ -66,7 +66,7 @@ const batch = async (args: CliArgs) => {
 		clipsDir: args.values.clips,
 		outDir: args.values['out-dir'] ?? 'out',
 		planOptions: planOptionsFrom(args.values),
-		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser},
+		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser, onWarning: warn},
 		warn,
 	});
 	const failed = results.filter((r) => !r.ok).length;
