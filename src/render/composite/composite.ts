@@ -87,10 +87,10 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 					'-i', path.join(PUBLIC_DIR, plan.narration.src),
 					'-filter_complex', filters.join(';'),
 					'-map', '[vout]', '-map', `${audio}:a`,
-					'-frames:v', String(graph.totalFrames),
 					...encoder.args, '-pix_fmt', 'yuv420p',
 					'-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709',
-					// The narration is padded or cut to the video's length, as Remotion does.
+					// The narration is padded or cut to the video's length, as Remotion does. No -frames:v:
+					// the graph ends on its own, and a video frame limit ended the file with audio still queued.
 					'-af', 'apad', '-t', String(seconds),
 					'-c:a', 'aac', '-b:a', '320k', '-ar', '48000',
 					'-movflags', '+faststart', '-f', 'mp4', temp,
