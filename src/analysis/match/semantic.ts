@@ -2,6 +2,7 @@
 // its closest clip word (the same lemma, a WordNet expansion, or a near word
 // vector), and the scene's sentence vector is compared with the clip's.
 import {CONCEPT_WEIGHTS, type Concept} from '../concepts/concepts';
+import {nameRuns} from '../concepts/entities';
 import {dot, normalize, type Embedder} from '../embed/embedder';
 import {sifWeight} from '../embed/glove-embedder';
 import type {WordVectors} from '../embed/word-vectors';
@@ -31,6 +32,16 @@ const clipTermsOf = (vectors: WordVectors, clip: ClipDoc): Term[] => {
 	return [...seen.values()];
 };
 
+/**
+ * Phrases a scene's name can match whole: multi-word tags ("milky way") and
+ * names in the description. Only looked up, not weighed, so a clip's score
+ * against scenes that name nothing is as before.
+ */
+const clipPhrasesOf = (clip: ClipDoc): string[] => [
+	...clip.tags.filter((t) => t.trim().includes(' ')).map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')),
+	...nameRuns(tokenize(clip.description)).map((r) => r.text.toLowerCase()),
+];
+
 const meanOf = (vs: Float32Array[], dims: number): Float32Array => {
 	const m = new Float32Array(dims);
 	for (const v of vs) for (let d = 0; d < dims; d++) m[d] += v[d] / vs.length;
@@ -49,7 +60,7 @@ export const buildSemanticIndex = async ({clips, vectors, embedder}: {clips: Cli
 	const center = (v: Float32Array) => (v.some((x) => x !== 0) ? normalize(v.map((x, d) => x - mean[d])) : v);
 	const entries = clips.map((c, i) => {
 		const terms = clipTermsOf(vectors, c);
-		return {id: c.id, terms, termSet: new Set(terms.map((t) => t.term)), vector: center(raw[i])};
+		return {id: c.id, terms, termSet: new Set([...terms.map((t) => t.term), ...clipPhrasesOf(c)]), vector: center(raw[i])};
 	});
 	const wordMean = meanOf(entries.flatMap((e) => e.terms.map((t) => vectors.vector(t.term)).filter((v): v is Float32Array => v !== null)), vectors.dims);
 	const memo = new Map<string, Float32Array | null>();

@@ -86,6 +86,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 			clipDurationsMs: new Map(library.map((c) => [c.id, c.durationMs])),
 			matcher,
 			variants: options.variants,
+			fallback: options.fallback,
 		}),
 	);
 	const shared = {scriptFile, options, narration: narrationRef, words, scenes: timed, slots, styles, library};
