@@ -40,8 +40,20 @@ const figurativeHeads = (tokens: Token[], words: ContentWord[]): Set<number> => 
 /** One word, and not a function word ("live" has the hypernym "be", which matches nothing visible). */
 const singleWord = (w: string) => !w.includes('_') && !tokenize(w).some((t) => t.stop);
 
+/** A shot's words are part of its sentence's: the same words are expanded again and again in one plan. */
+const expansionMemo = new WeakMap<WordNet, Map<string, Expansion[]>>();
+
 /** `surface` is tried first: "woods" has its own entry (a forest), "wood" is the material. */
 export const expandTerm = (wordnet: WordNet, term: string, pos: string, surface = term): Expansion[] => {
+	let memo = expansionMemo.get(wordnet);
+	if (!memo) expansionMemo.set(wordnet, (memo = new Map()));
+	const key = `${term}\0${pos}\0${surface}`;
+	let known = memo.get(key);
+	if (!known) memo.set(key, (known = expandTermUncached(wordnet, term, pos, surface)));
+	return known;
+};
+
+const expandTermUncached = (wordnet: WordNet, term: string, pos: string, surface: string): Expansion[] => {
 	const wnPos = wordnetPos(pos);
 	if (!wnPos) return [];
 	// The most frequent sense only: later senses are mostly rare and drift off topic.

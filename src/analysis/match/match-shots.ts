@@ -28,6 +28,19 @@ const blend = (own: Scored[], whole: Scored[]): Scored[] =>
 		lazyReasons({clipId: o.clipId, score: round(OWN_WORDS_WEIGHT * o.score + (1 - OWN_WORDS_WEIGHT) * whole[i].score)}, () => [...new Set([...o.reasons, ...whole[i].reasons])]),
 	);
 
+/** Indices of the `count` largest values, largest first; ties keep library order (a stable sort of all would do the same, slower). */
+const topIndices = (values: number[], count: number): number[] => {
+	const top: number[] = [];
+	values.forEach((v, k) => {
+		if (top.length === count && v <= values[top[top.length - 1]]) return;
+		let at = top.length;
+		while (at > 0 && values[top[at - 1]] < v) at--;
+		top.splice(at, 0, k);
+		if (top.length > count) top.pop();
+	});
+	return top;
+};
+
 const shotText = (words: Word[], slot: ShotSlot) =>
 	words
 		.filter((w) => w.startMs >= slot.startMs && w.startMs < slot.endMs)
@@ -59,13 +72,14 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 	const scored = slots.map((_, i) => blend(own[i], whole[i]));
 	const moodOf = (i: number) => byId.get(slots[i].sceneId)!.mood.label;
 	// Per shot and clip: what showing it is worth, by its match or (below the threshold) the fallback rules.
+	// Every matcher scores the clips in library order, so index k is the same clip in every list.
 	const worth = slots.map((_, i) => {
-		const mood = new Map(moods[labels.indexOf(moodOf(i))].map((m) => [m.clipId, m.score]));
-		return new Map(scored[i].map((s) => [s.clipId, fallbackWorth({match: s.score, moodFit: mood.get(s.clipId) ?? 0, mode: fallback})]));
+		const mood = moods[labels.indexOf(moodOf(i))];
+		return scored[i].map((s, k) => fallbackWorth({match: s.score, moodFit: mood[k].score, mode: fallback}));
 	});
 	const options: SlotOptions[] = slots.map((slot, i) => {
-		const ranked = [...worth[i]].sort((a, b) => b[1].relevance - a[1].relevance);
-		const clips = ranked.slice(0, CANDIDATES).map(([clipId, w]) => ({clipId, relevance: w.relevance}));
+		const ranked = topIndices(worth[i].map((w) => w.relevance), CANDIDATES);
+		const clips = ranked.map((k) => ({clipId: scored[i][k].clipId, relevance: worth[i][k].relevance}));
 		const title = titleCandidate(fallback);
 		return {durationMs: slot.endMs - slot.startMs, candidates: title ? [...clips, title] : clips, framings: [framings[i], ALTERNATE_FRAMING[framings[i]]]};
 	});
@@ -76,9 +90,10 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 			if (choice.clipId === TITLE_CARD_ID) {
 				return {kind: 'title', title: titleText({shotText: ownTexts[i], sentence: sceneTexts[i]}), framing: choice.framing, score: 0, reasons: [titleReason({best, mood: moodOf(i)})]};
 			}
-			const match = scored[i].find((s) => s.clipId === choice.clipId)!;
+			const k = scored[i].findIndex((s) => s.clipId === choice.clipId);
+			const match = scored[i][k];
 			const below = `below the ${FALLBACK_BELOW} match threshold (${match.score})`;
-			const reasons = worth[i].get(choice.clipId)!.fallback
+			const reasons = worth[i][k].fallback
 				? [`${below}: a clip for the ${moodOf(i)} mood instead`, ...match.reasons]
 				: match.score < FALLBACK_BELOW
 					? [`${below}: the clips that match are shown nearby`, ...match.reasons]

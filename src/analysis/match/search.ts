@@ -81,13 +81,15 @@ export const searchCut = ({slots, clipDurationsMs, options: given = defaultSearc
 	let beam: State[] = [{path: null, total: 0, lastUsed: new Map()}];
 	slots.forEach((slot, index) => {
 		const next: State[] = [];
+		const avoidedAt = new Map<string, number>();
+		for (const cut of avoid) avoidedAt.set(cut[index], (avoidedAt.get(cut[index]) ?? 0) + 1);
 		for (const state of beam) {
 			for (const c of slot.candidates) {
 				// A card is drawn flat: zooming it into other framings would only crop its words.
 				for (const framing of c.title ? slot.framings.slice(0, 1) : slot.framings) {
 					const choice = {clipId: c.clipId, framing, relevance: c.relevance, ...(c.title ? {title: true} : {})};
 					const clipMs = clipDurationsMs.get(c.clipId) ?? Infinity;
-					const avoided = avoid.filter((cut) => cut[index] === c.clipId).length * avoidPenalty;
+					const avoided = (avoidedAt.get(c.clipId) ?? 0) * avoidPenalty;
 					const total = state.total + c.relevance - stepCost({state, slot, choice, index, clipMs, options}) - avoided;
 					next.push({path: {choice, prev: state.path}, total, lastUsed: state.lastUsed});
 				}

@@ -22,13 +22,20 @@ import {planKey, readCachedPlans, writeCachedPlans} from './plan-cache';
 import {cachedScenes} from './scenes-cache';
 import {timeScenes} from './timed-scenes';
 
-export type MakePlanInput = {scriptFile: string; clipsDir: string; options?: PlanOptionsInput; onWarning?: (m: string) => void};
+export type MakePlanInput = {
+	scriptFile: string;
+	clipsDir: string;
+	options?: PlanOptionsInput;
+	onWarning?: (m: string) => void;
+	/** Read a stored plan for the same inputs. @default true (false: plan again, e.g. to time the director and matcher) */
+	reusePlan?: boolean;
+};
 
 /** The plan for a script; with `variants` > 1, the best of several distinct cuts (see makePlans). */
 export const makePlan = async (input: MakePlanInput): Promise<Plan> => (await makePlans(input))[0];
 
 /** One plan per variant: the same narration, director and shots, different clip choices. */
-export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWarning}: MakePlanInput): Promise<Plan[]> => {
+export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWarning, reusePlan = true}: MakePlanInput): Promise<Plan[]> => {
 	const options = PlanOptionsSchema.parse(rawOptions ?? {});
 	const network = installNetworkGuard({allowNetwork: options.allowNetwork});
 	const timer = createStageTimer();
@@ -62,7 +69,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 		for (const plan of plans) plan.report = runReport({plan, stagesMs: timer.stagesMs, clipsInLibrary: library.length, networkCalls: network.calls(), warnings, cache: cache.counts});
 		return plans;
 	};
-	const cachedPlans = await timer.run('plan', () => readCachedPlans(cache, key));
+	const cachedPlans = reusePlan ? await timer.run('plan', () => readCachedPlans(cache, key)) : null;
 	if (cachedPlans) return report(cachedPlans);
 
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
@@ -70,7 +77,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
 	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
-	const matcher = await timer.run('models', () => createMatcher({clips: library, options}));
+	const matcher = await timer.run('models', () => createMatcher({clips: library, options, cache}));
 	const built = takeVectorCacheBuild();
 	// The one-time conversion gets its own line, so a report shows it happened (and a later one shows it did not).
 	if (built?.built) {
