@@ -93,6 +93,12 @@ describe('a plan', () => {
 		expect(framingsOf(2, 3)).not.toContain('wide');
 	});
 
+	test('the director heard the narration\'s pauses (VAD, or their cache entry from an earlier run); the re-run reuses the plan', () => {
+		const pauses = first.report.cache?.pauses;
+		expect(pauses && pauses.hits + pauses.misses).toBe(1);
+		expect(second.report.stagesMs.pauses).toBeUndefined();
+	});
+
 	test('is deterministic: the same inputs give the same plan', () => {
 		const strip = ({report: _r, ...rest}: Plan) => rest;
 		expect(strip(second)).toEqual(strip(first));

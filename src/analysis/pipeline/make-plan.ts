@@ -5,6 +5,8 @@ import {enforceSizeBound} from '../cache/evict';
 import {createCacheStore} from '../cache/store';
 import {loadLibrary} from '../clips/library';
 import {planCuts} from '../director/cuts';
+import {narrationPauses} from '../director/pauses';
+import {PUBLIC_DIR} from '../cache/dirs';
 import {styleShots} from '../director/style';
 import {takeVectorCacheBuild} from '../embed/word-vectors';
 import {createMatcher} from '../match/create-matcher';
@@ -73,7 +75,9 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	if (cachedPlans) return report(cachedPlans);
 
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
-	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs}));
+	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses.
+	const pauses = await timer.run('pauses', () => narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}));
+	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs, pauses}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
 	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
