@@ -33,17 +33,25 @@ export const createKeywordMatcher = (clips: ClipDoc[]): Matcher => {
 	};
 };
 
-/** A Scored whose reasons are computed on first read. */
-export const lazyReasons = (scored: Omit<Scored, 'reasons'>, explain: () => string[]): Scored => {
-	let reasons: string[] | null = null;
-	return {
-		...scored,
-		get reasons() {
-			reasons ??= explain();
-			return reasons;
-		},
-	};
-};
+/**
+ * A Scored whose reasons are computed on first read. A class, not an object
+ * literal with a getter: a plan makes tens of thousands of these, and an own
+ * accessor per object is slow to create (and runs when the object is spread).
+ */
+class LazyScored implements Scored {
+	private explained: string[] | null = null;
+	constructor(
+		readonly clipId: string,
+		readonly score: number,
+		private readonly explain: () => string[],
+	) {}
+	get reasons(): string[] {
+		this.explained ??= this.explain();
+		return this.explained;
+	}
+}
+
+export const lazyReasons = (scored: Omit<Scored, 'reasons'>, explain: () => string[]): Scored => new LazyScored(scored.clipId, scored.score, explain);
 
 /** The best few routes from scene to clip, as a reader would check them. */
 const reasonsFor = (matches: ConceptMatch[], cosine: number): string[] => {
