@@ -6,7 +6,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {makePlan} from '../src/analysis/pipeline/make-plan';
-import {durationInFrames, msToFrame, parsePlan, type Plan} from '../src/plan';
+import {durationInFrames, msToFrame, parsePlan, shotClipId, type ClipShot, type Plan} from '../src/plan';
 import {computeShotTimeline} from '../src/compositions/video/timeline';
 import {probeStreams} from '../src/render/ff';
 import {captionStates} from '../src/render/composite/caption-states';
@@ -48,12 +48,17 @@ describe.skipIf(!ffmpeg.ok)('compositing renderer', () => {
 		await makeTestClip({file: path.join(clips, 'forest-trees.mp4'), color: COLOURS['forest-trees.mp4'], width: 112, height: 64, seconds: 3, fps: 30});
 		await makeTestClip({file: path.join(clips, 'ocean-waves.mp4'), color: COLOURS['ocean-waves.mp4'], width: 80, height: 80, seconds: 0.8, fps: 30});
 		const script = path.join(dir, 'script.txt');
-		writeFileSync(script, 'Fire burns bright tonight. Green trees grow tall. The ocean waves roll in.');
+		writeFileSync(script, 'Fire burns bright tonight. Green trees grow tall. The ocean waves roll in. Remember this night.');
 		const planned = await makePlan({scriptFile: script, clipsDir: clips, options: {rate: 200}});
-		// Pin what the comparison must cover: a fade, a slide, zoom in and out, three moods' grades.
+		// Pin what the comparison must cover: a fade, a slide, zoom in and out, three moods' grades, a title card.
+		// The last sentence becomes a title card, split off the shot that holds it.
+		const cardStart = planned.words.find((w) => w.text.trim().startsWith('Remember'))!.startMs;
+		const last = planned.shots.at(-1)!;
+		const {clipId: _clip, clipInMs: _in, kind: _kind, ...shotBase} = last as ClipShot;
+		const withCard = [...planned.shots.slice(0, -1), {...last, endMs: cardStart}, {...shotBase, kind: 'title' as const, title: {text: 'Remember this night'}, startMs: cardStart}];
 		plan = parsePlan({
 			...planned,
-			shots: planned.shots.map((s, i) => ({
+			shots: withCard.map((s, i) => ({
 				...s,
 				zoomFrom: [1, 1.15, 1.05][i % 3],
 				zoomTo: [1.12, 1.02, 1.2][i % 3],
@@ -70,7 +75,7 @@ describe.skipIf(!ffmpeg.ok)('compositing renderer', () => {
 	}, 400_000);
 
 	test('the plan covers what the comparison needs', () => {
-		expect(plan.shots.map((s) => s.clipId)).toEqual(['fire-flames.mp4', 'forest-trees.mp4', 'ocean-waves.mp4']);
+		expect(plan.shots.map(shotClipId)).toEqual(['fire-flames.mp4', 'forest-trees.mp4', 'ocean-waves.mp4', null]);
 		const ocean = plan.shots[2];
 		expect(ocean.endMs - ocean.startMs).toBeGreaterThan(800);
 	});
@@ -111,6 +116,7 @@ describe.skipIf(!ffmpeg.ok)('compositing renderer', () => {
 
 	test('each shot shows its clip, and the spoken word is highlighted', async () => {
 		for (const shot of plan.shots) {
+			if (shot.kind === 'title') continue;
 			const rgb = await frameAt({file: out.composite, timeMs: (shot.startMs + shot.endMs) / 2, width: W, height: H});
 			const {mean} = regionStats({rgb, width: W, height: H, region: {x0: 0, y0: 0, x1: 1, y1: 0.3}});
 			const colour = COLOURS[shot.clipId];

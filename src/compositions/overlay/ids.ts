@@ -2,3 +2,4 @@
 // Node can import them without the components (and their font assets).
 export const CAPTION_ATLAS_ID = 'ReelCaptionAtlas';
 export const LEGIBILITY_ID = 'ReelLegibility';
+export const TITLE_CARD_ID = 'ReelTitleCard';

@@ -4,8 +4,9 @@ import React from 'react';
 import {Composition} from 'remotion';
 import {ASPECTS, type Aspect} from '../../plan';
 import {CaptionAtlas, type CaptionAtlasProps} from './CaptionAtlas';
-import {CAPTION_ATLAS_ID, LEGIBILITY_ID} from './ids';
+import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from './ids';
 import {Legibility} from './Legibility';
+import {TitleCardStill, type TitleCardStillProps} from './TitleCardStill';
 
 
 export const OverlayCompositions: React.FC = () => (
@@ -34,6 +35,16 @@ export const OverlayCompositions: React.FC = () => (
 			durationInFrames={1}
 			defaultProps={{aspect: '9:16' as Aspect}}
 			calculateMetadata={({props}) => ({width: ASPECTS[props.aspect].width, height: ASPECTS[props.aspect].height})}
+		/>
+		<Composition
+			id={TITLE_CARD_ID}
+			component={TitleCardStill}
+			width={1080}
+			height={1920}
+			fps={30}
+			durationInFrames={1}
+			defaultProps={{} as TitleCardStillProps}
+			calculateMetadata={({props}) => ({width: ASPECTS[props.plan.aspect].width, height: ASPECTS[props.plan.aspect].height})}
 		/>
 	</>
 );

@@ -63,7 +63,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			return file;
 		};
 		const sourceSizes = await probeSourceSizes(plan);
-		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, sourceSizes, lutFor});
+		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, sourceSizes, titleCards: images.titleCards, lutFor});
 		const legibility = graph.inputCount;
 		const captions = legibility + 1;
 		const audio = captions + 1;
@@ -105,7 +105,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 
 /** What ffmpeg will decode: a phone clip stored landscape with a 90° rotation is portrait. */
 const probeSourceSizes = async (plan: Plan): Promise<Map<string, {width: number; height: number}>> => {
-	const used = [...new Set(plan.shots.map((s) => s.clipId))].map((id) => plan.clips.find((c) => c.id === id)!);
+	const used = [...new Set(plan.shots.flatMap((s) => (s.kind === 'title' ? [] : [s.clipId])))].map((id) => plan.clips.find((c) => c.id === id)!);
 	const sizes = await Promise.all(
 		used.map(async (clip) => {
 			const {streams} = await probeStreams(path.join(PUBLIC_DIR, clip.src));

@@ -29,6 +29,8 @@ export type GraphInput = {
 	publicDir: string;
 	/** Each clip's picture size as ffmpeg decodes it (after rotation), by clip id; the plan's probe may be stale. */
 	sourceSizes: Map<string, {width: number; height: number}>;
+	/** The picture of each title-card shot (by shot index), drawn once by Chrome at the output size. */
+	titleCards: Map<number, string>;
 	/** Writes a LUT file for a CSS filter and returns its path. */
 	lutFor: (cssFilter: string) => string;
 };
@@ -37,7 +39,7 @@ export type Graph = {inputArgs: string[]; filters: string[]; label: string; tota
 
 const num = (v: number) => Number(v.toFixed(6)).toString();
 
-export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes, lutFor}: GraphInput): Graph => {
+export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes, titleCards, lutFor}: GraphInput): Graph => {
 	const {entries, totalFrames} = computeShotTimeline({shots: plan.shots, fps: plan.fps, durationMs: plan.durationMs});
 	const clips = new Map(plan.clips.map((c) => [c.id, c]));
 	const moods = new Map(plan.scenes.map((s) => [s.id, s.mood]));
@@ -45,6 +47,15 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes,
 	const filters: string[] = [];
 	entries.forEach((e, k) => {
 		const shot = plan.shots[e.shotIndex];
+		const d = e.durationInFrames;
+		if (shot.kind === 'title') {
+			// A title card is one still for the whole shot; its grade and layout are in the picture.
+			const still = titleCards.get(e.shotIndex);
+			if (!still) throw new Error(`shot ${e.shotIndex} is a title card with no picture`);
+			inputArgs.push('-loop', '1', '-framerate', String(plan.fps), '-i', still);
+			filters.push(`[${k}:v]format=gbrp,trim=end_frame=${d},setpts=PTS-STARTPTS,setsar=1,settb=1/${plan.fps}[v${k}]`);
+			return;
+		}
 		const clip = clips.get(shot.clipId);
 		if (!clip) throw new Error(`shot ${e.shotIndex} uses clip "${shot.clipId}", which is not in plan.clips`);
 		// Shot.tsx trims whole frames (trimBefore); seeking a quarter frame before that frame
@@ -53,7 +64,6 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes,
 		const seek = trimFrames > 0 ? ['-ss', num((trimFrames - 0.25) / plan.fps)] : [];
 		// Loops restart at the clip's start, as Shot.tsx's later segments do.
 		inputArgs.push(...seek, '-stream_loop', '-1', '-i', path.join(publicDir, clip.src));
-		const d = e.durationInFrames;
 		// Frame n of the shot is filter frame n+1: see the placeholder below.
 		const p = `(n-1)/${Math.max(1, d - 1)}`;
 		const z = `(${num(shot.zoomFrom)}+${num(shot.zoomTo - shot.zoomFrom)}*${p})`;

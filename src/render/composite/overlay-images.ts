@@ -4,7 +4,7 @@
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {renderFrames, renderStill, selectComposition, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
-import {CAPTION_ATLAS_ID, LEGIBILITY_ID} from '../../compositions/overlay/ids';
+import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from '../../compositions/overlay/ids';
 import type {Plan} from '../../plan';
 import type {CaptionStates} from './caption-states';
 
@@ -20,8 +20,8 @@ export type OverlayImagesInput = {
 	onProgress?: (fraction: number) => void;
 };
 
-/** Writes `atlas-00000.png`… and `legibility.png` into workDir; returns the atlas file pattern. */
-export const renderOverlayImages = async ({plan, states, workDir, scale, serveUrl, browser, executable, chromeMode, onProgress}: OverlayImagesInput): Promise<{atlasPattern: string; legibility: string; atlasFrames: number}> => {
+/** Writes `atlas-00000.png`…, `legibility.png` and one `title-<shot>.png` per title card into workDir. */
+export const renderOverlayImages = async ({plan, states, workDir, scale, serveUrl, browser, executable, chromeMode, onProgress}: OverlayImagesInput): Promise<{atlasPattern: string; legibility: string; atlasFrames: number; titleCards: Map<number, string>}> => {
 	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error' as const};
 	const atlasProps = {plan, stateFrames: states.stateFrames, band: states.band, statesPerFrame: states.statesPerFrame};
 	const atlas = await selectComposition({...common, id: CAPTION_ATLAS_ID, inputProps: atlasProps});
@@ -46,5 +46,14 @@ export const renderOverlayImages = async ({plan, states, workDir, scale, serveUr
 	const legibility = path.join(workDir, 'legibility.png');
 	const legComposition = await selectComposition({...common, id: LEGIBILITY_ID, inputProps: legibilityProps});
 	await renderStill({...common, composition: legComposition, inputProps: legibilityProps, output: legibility, imageFormat: 'png', scale, overwrite: true});
-	return {atlasPattern: path.join(workDir, 'atlas-%05d.png'), legibility, atlasFrames: atlas.durationInFrames};
+	const titleCards = new Map<number, string>();
+	for (const [shotIndex, shot] of plan.shots.entries()) {
+		if (shot.kind !== 'title') continue;
+		const props = {plan, shotIndex};
+		const file = path.join(workDir, `title-${shotIndex}.png`);
+		const composition = await selectComposition({...common, id: TITLE_CARD_ID, inputProps: props});
+		await renderStill({...common, composition, inputProps: props, output: file, imageFormat: 'png', scale, overwrite: true});
+		titleCards.set(shotIndex, file);
+	}
+	return {atlasPattern: path.join(workDir, 'atlas-%05d.png'), legibility, atlasFrames: atlas.durationInFrames, titleCards};
 };
