@@ -5,7 +5,7 @@ import path from 'node:path';
 import {cacheDir, PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {produceFileAtomic} from '../src/analysis/cache/files';
 import {bundleProject} from '../src/render/bundle';
-import {renderPlan, type RenderOptions} from '../src/render/render-plan';
+import {chooseRenderer, renderPlan, type RenderOptions} from '../src/render/render-plan';
 import {DEFAULT_X264_PRESET, RENDER_CRF} from '../src/render/settings';
 import {probeStreams} from '../src/render/ff';
 import {ensureBenchClips} from '../bench/clips';
@@ -55,6 +55,8 @@ const main = async () => {
 		),
 	);
 	if (only === 'floor') return;
+	// The renderer `make` would use here: the compositor when a full ffmpeg is present (it is: the floor needs one).
+	console.log(`reel renderer: ${chooseRenderer('auto')}`);
 	const full = await timed('reel 1080p', path.join(work, 'reel-1080.mp4'), frames, reel(plan, path.join(work, 'reel-1080.mp4'), {x264Preset: PRESET}));
 	console.log(`1080p ratio=${(full.seconds / floor.seconds).toFixed(2)} (target ≤ 2.5)`);
 	if (only === '1080') return;
