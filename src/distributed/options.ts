@@ -1,0 +1,23 @@
+// --distributed and its options → what the coordinator needs, checked once.
+import {ReelError} from '../analysis/errors';
+import {number, type CliArgs} from '../cli/args';
+import {sharedDirFrom} from './job';
+import type {DistributedOptions} from './prepare';
+import {isLoopbackRedis, redisUrlFrom} from './redis';
+
+const ONLY_WITH_DISTRIBUTED = ['redis', 'chunks', 'frames-per-chunk', 'shared-dir'] as const;
+
+/** null when the render is local; throws on options that make no sense. */
+export const distributedOptionsFrom = (values: CliArgs['values']): DistributedOptions | null => {
+	if (!values.distributed) {
+		const stray = ONLY_WITH_DISTRIBUTED.find((name) => values[name] !== undefined);
+		if (stray) throw new ReelError('BAD_OPTION', `--${stray} only applies with --distributed`);
+		return null;
+	}
+	const redisUrl = redisUrlFrom(values.redis);
+	// reel refuses outgoing connections by default (network-guard); a Redis elsewhere is one.
+	if (!isLoopbackRedis(redisUrl) && !values['allow-network']) {
+		throw new ReelError('BAD_OPTION', `Redis at ${redisUrl} is on another machine: pass --allow-network to let reel connect to it`);
+	}
+	return {redisUrl, sharedDir: sharedDirFrom(values['shared-dir']), chunks: number('chunks', values.chunks), framesPerChunk: number('frames-per-chunk', values['frames-per-chunk'])};
+};
