@@ -39,7 +39,7 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	const out = args.values.out ?? defaultOut(scriptFile, '.mp4');
 	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
 	const renderOptions = renderOptionsFrom(args.values);
-	const distributed = distributedOptionsFrom(args.values);
+	const distributed = await distributedOptionsFrom(args.values);
 	const results = await makePlans({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
 	const files = results.map((_, k) => variantPath(out, k, results.length));
 	for (const [k, result] of results.entries()) {
@@ -74,13 +74,14 @@ const batch = async (args: CliArgs) => {
 	if (!args.values.clips) throw new ReelError('BAD_OPTION', 'make needs --clips <folder of video files>');
 	if (args.values.out) throw new ReelError('BAD_OPTION', '--out names one video; with several scripts use --out-dir');
 	if (args.positionals.length === 0) throw new ReelError('BAD_OPTION', 'make needs at least one script file (see --help)');
+	const distributed = await distributedOptionsFrom(args.values);
 	const results = await makeBatch({
 		scripts: args.positionals,
 		clipsDir: args.values.clips,
 		outDir: args.values['out-dir'] ?? 'out',
 		planOptions: planOptionsFrom(args.values),
 		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser},
-		distributed: distributedOptionsFrom(args.values),
+		distributed,
 		warn,
 	});
 	const failed = results.filter((r) => !r.ok).length;

@@ -3,12 +3,15 @@ import {ReelError} from '../analysis/errors';
 import {number, type CliArgs} from '../cli/args';
 import {sharedDirFrom} from './job';
 import type {DistributedOptions} from './prepare';
-import {isLoopbackRedis, redisUrlFrom} from './redis';
+import {checkRedis, isLoopbackRedis, redisUrlFrom} from './redis';
 
 const ONLY_WITH_DISTRIBUTED = ['redis', 'chunks', 'frames-per-chunk', 'shared-dir'] as const;
 
-/** null when the render is local; throws on options that make no sense. */
-export const distributedOptionsFrom = (values: CliArgs['values']): DistributedOptions | null => {
+/**
+ * null when the render is local; throws on options that make no sense, and on
+ * a Redis that does not answer: before planning, so that mistake costs seconds.
+ */
+export const distributedOptionsFrom = async (values: CliArgs['values']): Promise<DistributedOptions | null> => {
 	if (!values.distributed) {
 		const stray = ONLY_WITH_DISTRIBUTED.find((name) => values[name] !== undefined);
 		if (stray) throw new ReelError('BAD_OPTION', `--${stray} only applies with --distributed`);
@@ -19,5 +22,6 @@ export const distributedOptionsFrom = (values: CliArgs['values']): DistributedOp
 	if (!isLoopbackRedis(redisUrl) && !values['allow-network']) {
 		throw new ReelError('BAD_OPTION', `Redis at ${redisUrl} is on another machine: pass --allow-network to let reel connect to it`);
 	}
+	await checkRedis(redisUrl);
 	return {redisUrl, sharedDir: sharedDirFrom(values['shared-dir']), chunks: number('chunks', values.chunks), framesPerChunk: number('frames-per-chunk', values['frames-per-chunk'])};
 };
