@@ -43,14 +43,16 @@ beforeAll(async () => {
 });
 
 describe('Redis not reachable', () => {
-	test('make --distributed names the URL and exits 1 within seconds, leaving no video', async () => {
+	test('make --distributed names the URL and exits 1 without planning, leaving no video', async () => {
 		const url = `redis://127.0.0.1:${await freePort()}`;
 		const started = Date.now();
 		const cli = runCli(makeArgs(url), env);
 		expect(lastLine(cli.stderr)).toMatch(new RegExp(`^reel: cannot reach Redis at ${url}: .*\\(start redis-server, or pass --redis / REEL_REDIS_URL\\)$`));
 		expect(cli.status).toBe(1);
-		// Node and tsx start-up included; Redis is checked before planning.
-		expect(Date.now() - started).toBeLessThan(10_000);
+		// Not a hang: Redis is checked before planning, with a bounded wait (timed
+		// in-process below). Node and tsx start-up come on top: 4.7 s at load 7
+		// but 16 s at load 16 here, so only a generous bound is asserted.
+		expect(Date.now() - started).toBeLessThan(45_000);
 		noVideo();
 	}, 60_000);
 

@@ -47,7 +47,7 @@ describe.skipIf(!redisAvailable())('make --distributed', () => {
 		const run = startCli(['make', ...common, '--out', distributed, '--distributed', '--redis', redis.url, '--shared-dir', shared, '--chunks', String(CHUNKS)], env);
 		// Whichever worker takes a chunk first is killed a moment into rendering it.
 		const first = await Promise.race(workers.map((w, i) => w.waitFor(/: started/, 120_000).then((line) => ({worker: i, line}))));
-		await new Promise((r) => setTimeout(r, 1500));
+		await new Promise((r) => setTimeout(r, 500));
 		workers[first.worker].kill();
 		killed = {worker: first.worker, chunk: /chunk \d+\/\d+ \(frames [^)]*\)/.exec(first.line)![0]};
 		coordinator = {status: await run.exited, stderr: run.lines.join('\n')};

@@ -10,8 +10,29 @@ import type {BrowserChoice} from '../render/browser';
 import {mediaOptions} from '../render/render-plan';
 import {chunkFiles, type ChunkJobData} from './job';
 
+type VideoConfig = Awaited<ReturnType<typeof selectComposition>>;
+
 // Tune: progress is reported to Redis at most this often per chunk.
 const PROGRESS_EVERY = 0.1;
+
+/**
+ * selectComposition opens a tab and runs calculateMetadata (about a second);
+ * a render's chunks share one answer. Keyed by the render's folder, which is
+ * named by a hash of the plan, settings and bundle. Only the latest few renders.
+ */
+const compositions = new Map<string, Promise<VideoConfig>>();
+const COMPOSITIONS_KEPT = 8;
+
+const compositionFor = (key: string, select: () => Promise<VideoConfig>): Promise<VideoConfig> => {
+	if (!compositions.has(key)) {
+		if (compositions.size >= COMPOSITIONS_KEPT) compositions.delete(compositions.keys().next().value!);
+		const selected = select();
+		// A failure is not kept: the next attempt selects again.
+		selected.catch(() => compositions.delete(key));
+		compositions.set(key, selected);
+	}
+	return compositions.get(key)!;
+};
 
 export const renderChunk = async ({data, sharedDir, opened, onProgress}: {
 	data: ChunkJobData;
@@ -25,7 +46,9 @@ export const renderChunk = async ({data, sharedDir, opened, onProgress}: {
 	const plan = parsePlan(JSON.parse(await readFile(planFile, 'utf8')), planFile);
 	const inputProps = plan as unknown as Record<string, unknown>;
 	const {browser, executable, chromeMode} = opened;
-	const composition = await selectComposition({serveUrl, id: data.compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'});
+	const composition = await compositionFor(renderDir, () =>
+		selectComposition({serveUrl, id: data.compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'}),
+	);
 	testFault('REEL_TEST_FAIL_CHUNK', data.chunk.index);
 	const {video, audio} = chunkFiles(renderDir, data.chunk);
 	let reported = 0;

@@ -42,9 +42,9 @@ const copyBundle = async (bundleDir: string, siteDir: string): Promise<void> => 
 	});
 };
 
-/** A file the plan names under public/: copied in, once. */
-const copyMedia = async (siteDir: string, src: string): Promise<void> => {
-	const target = path.join(siteDir, 'public', src);
+/** A file the plan names under public/: copied into `publicDir`, once. */
+const copyMedia = async (publicDir: string, src: string): Promise<void> => {
+	const target = path.join(publicDir, src);
 	if (existsSync(target)) return;
 	await mkdir(path.dirname(target), {recursive: true});
 	const temp = tempNameFor(target);
@@ -53,9 +53,9 @@ const copyMedia = async (siteDir: string, src: string): Promise<void> => {
 };
 
 /** `reel/libs/<hash>/clip.mp4`: the `<hash>` link to the clip's folder, recreated with the same target. */
-const linkClipFolder = async (siteDir: string, src: string): Promise<void> => {
+const linkClipFolder = async (publicDir: string, src: string): Promise<void> => {
 	const folder = path.dirname(src);
-	const link = path.join(siteDir, 'public', folder);
+	const link = path.join(publicDir, folder);
 	const target = await readlink(path.join(PUBLIC_DIR, folder));
 	if ((await readlink(link).catch(() => null)) === target) return;
 	await mkdir(path.dirname(link), {recursive: true});
@@ -64,13 +64,22 @@ const linkClipFolder = async (siteDir: string, src: string): Promise<void> => {
 	await rename(temp, link);
 };
 
+/**
+ * The plan's narration and clips under `publicDir`, at the paths the plan names.
+ * Clips are linked where workers share the clip folders' paths, copied where the
+ * folder is uploaded (Remotion Lambda's site).
+ */
+export const addPlanMedia = async ({plan, publicDir, clips}: {plan: Plan; publicDir: string; clips: 'link' | 'copy'}): Promise<void> => {
+	await copyMedia(publicDir, plan.narration.src);
+	for (const clip of plan.clips) await (clips === 'link' ? linkClipFolder(publicDir, clip.src) : copyMedia(publicDir, clip.src));
+};
+
 /** Returns the site's folder relative to the shared folder (the jobs' serveUrl). */
 export const stageSite = async ({plan, bundleDir, sharedDir}: {plan: Plan; bundleDir: string; sharedDir: string}): Promise<string> => {
 	const relative = path.join('sites', await bundleKey(bundleDir));
 	const siteDir = path.join(sharedDir, relative);
 	await mkdir(path.dirname(siteDir), {recursive: true});
 	await copyBundle(bundleDir, siteDir);
-	await copyMedia(siteDir, plan.narration.src);
-	for (const clip of plan.clips) await linkClipFolder(siteDir, clip.src);
+	await addPlanMedia({plan, publicDir: path.join(siteDir, 'public'), clips: 'link'});
 	return relative;
 };
