@@ -99,7 +99,7 @@ describe.skipIf(!redisAvailable())('chunk faults, then a resumed render', () => 
 		expect(lastLine(cli.stderr)).toMatch(/^reel: .*faults\.mp4: distributed render failed: chunk 2\/4 \(frames \d+–\d+\) failed \(3 attempts\): simulated crash while rendering/);
 		expect(cli.status).toBe(1);
 		noVideo();
-	}, 180_000);
+	}, 300_000);
 
 	test('a chunk whose file comes back damaged is named and removed; chunks that finished are not rendered again', async () => {
 		const w = await worker({REEL_TEST_CORRUPT_CHUNK: '1'});
@@ -110,7 +110,7 @@ describe.skipIf(!redisAvailable())('chunk faults, then a resumed render', () => 
 		expect(cli.status).toBe(1);
 		expect(w.lines.some((l) => /chunk 1\/4/.test(l))).toBe(false);
 		noVideo();
-	}, 180_000);
+	}, 300_000);
 
 	test('run again with a sound worker: it renders only what is missing and the video is complete', async () => {
 		const w = await worker({});
@@ -124,5 +124,5 @@ describe.skipIf(!redisAvailable())('chunk faults, then a resumed render', () => 
 		expect(durationMs).toBeGreaterThan(2000);
 		// Chunks are deleted once joined.
 		expect(existsSync(path.join(shared, 'renders')) ? readdirSync(path.join(shared, 'renders')) : []).toEqual([]);
-	}, 180_000);
+	}, 300_000);
 });
