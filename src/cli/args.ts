@@ -28,6 +28,7 @@ export const OPTIONS = {
 	variants: {type: 'string'},
 	style: {type: 'string'},
 	matcher: {type: 'string'},
+	fallback: {type: 'string'},
 	'embedder-model': {type: 'string'},
 	'out-dir': {type: 'string'},
 	options: {type: 'string'},
@@ -92,6 +93,7 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 		variants,
 		style: oneOf('style', values.style, StyleSchema.options) as PlanOptionsInput['style'],
 		matcher: oneOf('matcher', values.matcher, PlanOptionsSchema.shape.matcher.unwrap().options) as PlanOptionsInput['matcher'],
+		fallback: oneOf('fallback', values.fallback, PlanOptionsSchema.shape.fallback.unwrap().options) as PlanOptionsInput['fallback'],
 		embedderModel: values['embedder-model'],
 		fps: number('fps', values.fps),
 		voice: values.voice,
@@ -137,6 +139,8 @@ options:
   --style cinematic|vivid|calm|mono   colour grade preset (default cinematic)
   --variants N                 plan N distinct cuts: <name>.v1.plan.json … (make renders each)
   --matcher full|vectors|keywords    how clips are matched to sentences (default full)
+  --fallback auto|mood|title   a shot no clip fits: a clip for its mood, else a title card (auto, default);
+                               always a mood clip; or always a title card
   --embedder-model FILE        an ONNX sentence encoder (vocab.txt beside it) instead of word vectors
   --out-dir DIR                make: where the videos of several scripts go (default out/)
   --options FILE               studio: JSON plan options ({"aspect": "16:9", "rate": 180, …}), watched

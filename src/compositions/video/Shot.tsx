@@ -6,13 +6,13 @@
 import React from 'react';
 import {Video} from '@remotion/media';
 import {AbsoluteFill, Sequence, staticFile, useCurrentFrame} from 'remotion';
-import type {Clip, Mood, Shot as PlanShot, Style} from '../../plan';
+import type {Clip, ClipShot, Mood, Style} from '../../plan';
 import {computeClipSegments} from './clip-segments';
 import {gradeFilter} from './grade';
 import {kenBurns} from './ken-burns';
 
 export type ShotProps = {
-	shot: PlanShot;
+	shot: ClipShot;
 	clip: Clip;
 	mood: Mood | null;
 	style: Style;
