@@ -5,7 +5,7 @@ import {existsSync} from 'node:fs';
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {produceFileAtomic} from '../src/analysis/cache/files';
-import {runSystemFfmpeg} from './system-ffmpeg';
+import {runSystemFfmpeg} from '../src/render/composite/ffmpeg';
 
 type BenchClip = {id: string; source: string; width: number; height: number; description: string};
 

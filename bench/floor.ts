@@ -78,7 +78,10 @@ export const floorArgs = async ({plan, out, workDir, fontFile, x264Preset, crf}:
 	const draws = await captionFilters({plan, W, H, workDir, fontFile});
 	filters.push(`[${label}]${draws.join(',')}[vout]`);
 	const clipPath = new Map(plan.clips.map((c) => [c.id, c.path]));
-	const inputArgs = inputs.flatMap((s) => ['-ss', String(s.clipInMs / 1000), '-i', clipPath.get(s.clipId)!]);
+	// A title card is a still: a plain colour input costs the floor about what drawing it once would.
+	const inputArgs = inputs.flatMap((s) =>
+		s.kind === 'title' ? ['-f', 'lavfi', '-i', `color=c=0x1d2433:s=${W}x${H}:r=${plan.fps}`] : ['-ss', String(s.clipInMs / 1000), '-i', clipPath.get(s.clipId)!],
+	);
 	const audio = path.join(PUBLIC_DIR, plan.narration.src);
 	return [
 		'-y', ...inputArgs, '-i', audio,

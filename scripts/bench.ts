@@ -11,7 +11,7 @@ import {probeStreams} from '../src/render/ff';
 import {ensureBenchClips} from '../bench/clips';
 import {floorArgs} from '../bench/floor';
 import {makeBenchPlan} from '../bench/plan';
-import {runSystemFfmpeg} from '../bench/system-ffmpeg';
+import {runSystemFfmpeg} from '../src/render/composite/ffmpeg';
 import {sampleTreeRss} from '../bench/tree-rss';
 import type {Plan} from '../src/plan';
 

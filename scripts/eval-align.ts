@@ -1,7 +1,8 @@
-// npm run eval:align [-- DIR] [--no-refine] [--no-fillers] [--no-long]
+// npm run eval:align [-- DIR] [--no-refine] [--no-voice-detector] [--no-fillers] [--no-long] [--dump]
 // Word-boundary error of the aligner against reference TextGrids (default: the
 // MFA development set in ../shared/data/align/mfa), per file and overall, with
 // real-time factor; then a 5-minute take (the files repeated) for speed and memory.
+// --dump lists every boundary off by more than 100 ms, with the reference's pause beside it.
 import {readFileSync, readdirSync} from 'node:fs';
 import {readFile, readdir} from 'node:fs/promises';
 import {loadavg} from 'node:os';
@@ -9,13 +10,13 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {alignWords} from '../src/analysis/align/align-words';
 import {loadAudioFile} from '../src/analysis/align/audio';
-import {boundaryErrors, pairWords, summarize, type BoundaryStats, type TimedText} from '../src/analysis/align/evaluate';
+import {boundaryErrors, largeErrors, pairWords, summarize, type BoundaryStats, type TimedText} from '../src/analysis/align/evaluate';
 import {parseTextGrid, wordIntervals} from '../src/analysis/align/textgrid';
 import type {Pcm} from '../src/analysis/align/types';
 import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
 
-const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}}, allowPositionals: true});
+const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, 'no-voice-detector': {type: 'boolean'}, dump: {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}}, allowPositionals: true});
 const dir = positionals[0] ?? path.join(PROJECT_ROOT, '..', 'shared', 'data', 'align', 'mfa');
 const FILLERS = /^(uh|um|erm|er|ah|hmm|mm)$/i;
 const keepWord = (text: string) => !values['no-fillers'] || !FILLERS.test(text);
@@ -29,13 +30,23 @@ const loadCase = async (name: string): Promise<Case> => {
 	return {name, pcm: await loadAudioFile(`${base}.wav`), transcript, reference};
 };
 
-const run = async ({pcm, transcript, reference}: Omit<Case, 'name'>) => {
+const DUMP_OVER_MS = 100;
+const ms = (x: number) => String(Math.round(x)).padStart(6);
+
+const run = async ({pcm, transcript, reference}: Omit<Case, 'name'>, name = '') => {
 	const cpu = process.cpuUsage();
 	const started = performance.now();
-	const {words} = await alignWords({samples: pcm.samples, sampleRate: pcm.sampleRate, transcript, options: {refineBoundaries: !values['no-refine']}});
+	const options = {refineBoundaries: !values['no-refine'], voiceDetector: !values['no-voice-detector']};
+	const {words} = await alignWords({samples: pcm.samples, sampleRate: pcm.sampleRate, transcript, options});
 	const wallMs = performance.now() - started;
 	const {user, system} = process.cpuUsage(cpu);
-	return {errors: boundaryErrors(pairWords(words, reference)), wallMs, cpuMs: (user + system) / 1000, audioMs: (pcm.samples.length * 1000) / pcm.sampleRate};
+	const pairs = pairWords(words, reference);
+	if (values.dump && name) {
+		for (const e of largeErrors(pairs, reference, DUMP_OVER_MS)) {
+			console.log(`  ${name} ${e.text.padEnd(12)} ${e.edge.padEnd(5)} at ${ms(e.hypMs)} ref ${ms(e.refMs)} error ${ms(e.errorMs)} ms, pause ${e.pauseMs === null ? 'end' : `${Math.round(e.pauseMs)} ms`}`);
+		}
+	}
+	return {errors: boundaryErrors(pairs), wallMs, cpuMs: (user + system) / 1000, audioMs: (pcm.samples.length * 1000) / pcm.sampleRate};
 };
 
 /**
@@ -92,11 +103,11 @@ const main = async () => {
 	const names = (await readdir(dir)).filter((f) => f.endsWith('.TextGrid')).map((f) => f.replace(/\.TextGrid$/, '')).sort();
 	if (names.length === 0) throw new Error(`${dir}: no .TextGrid files`);
 	const cases = await Promise.all(names.map(loadCase));
-	console.log(`eval:align on ${dir} (${names.length} files${values['no-refine'] ? ', no refinement' : ''}${values['no-fillers'] ? ', fillers removed from transcripts' : ''})`);
+	console.log(`eval:align on ${dir} (${names.length} files${values['no-refine'] ? ', no refinement' : ''}${values['no-voice-detector'] ? ', no voice detector' : ''}${values['no-fillers'] ? ', fillers removed from transcripts' : ''})`);
 	await alignWords({samples: cases[0].pcm.samples.subarray(0, 32000), sampleRate: 16000, transcript: 'warm up'}).catch(() => undefined); // model load is not alignment time
 	const all = {errors: [] as number[], wallMs: 0, cpuMs: 0, audioMs: 0};
 	for (const c of cases) {
-		const r = await run(c);
+		const r = await run(c, c.name);
 		console.log(row(c.name, summarize(r.errors), timing(r)));
 		all.errors.push(...r.errors);
 		all.wallMs += r.wallMs;

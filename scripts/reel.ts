@@ -60,7 +60,7 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 		const file = files[k];
 		const progress = createProgress(`render ${path.basename(file)}`);
 		const started = performance.now();
-		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
+		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onWarning: warn, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
 			throw new ReelError('RENDER_FAILED', `${file}: render failed: ${error.message.split('\n')[0]}`);
 		});
 		progress.done(`→ ${file}`);
@@ -80,7 +80,7 @@ const batch = async (args: CliArgs) => {
 		clipsDir: args.values.clips,
 		outDir: args.values['out-dir'] ?? 'out',
 		planOptions: planOptionsFrom(args.values),
-		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser},
+		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser, onWarning: warn},
 		distributed,
 		warn,
 	});

@@ -78,24 +78,50 @@ export const TransitionSchema = z.object({
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 
-export const ShotSchema = z.object({
+/** What every shot has, whatever fills its frame. */
+const ShotBase = {
 	sceneId: z.number().int().min(0),
-	clipId: z.string().min(1),
 	/** Position on the narration timeline; shots tile [0, durationMs] without gaps. */
 	startMs: ms,
 	endMs: ms,
-	/** Where in the clip the shot begins. The clip loops if it is shorter than the shot. */
-	clipInMs: ms,
 	framing: FramingSchema,
 	/** Scale at the shot's start and end: a slow push-in or pull-out (Ken Burns). */
 	zoomFrom: z.number().min(1).max(3),
 	zoomTo: z.number().min(1).max(3),
 	transitionIn: TransitionSchema,
-	/** Matcher score in [0, 1] and the words that earned it. */
+	/** Matcher score in [0, 1] and the words that earned it (for a title card: why no clip was shown). */
 	score: z.number().min(0).max(1),
 	reasons: z.array(z.string()),
+};
+
+/** A shot of a clip from `clips`; plans from before title cards have no `kind`. */
+export const ClipShotSchema = z.object({
+	kind: z.literal('clip').optional(),
+	clipId: z.string().min(1),
+	/** Where in the clip the shot begins. The clip loops if it is shorter than the shot. */
+	clipInMs: ms,
+	...ShotBase,
 });
+export type ClipShot = z.infer<typeof ClipShotSchema>;
+
+/**
+ * A title card: the shot's key phrase on a background coloured by the scene's
+ * mood, shown when no clip in the library fits (better than a wrong clip).
+ * Static apart from its transitions, so a renderer may draw it once.
+ */
+export const TitleShotSchema = z.object({
+	kind: z.literal('title'),
+	title: z.object({text: z.string().min(1)}),
+	...ShotBase,
+});
+export type TitleShot = z.infer<typeof TitleShotSchema>;
+
+export const ShotSchema = z.discriminatedUnion('kind', [ClipShotSchema, TitleShotSchema]);
 export type Shot = z.infer<typeof ShotSchema>;
+
+export const isTitleShot = (shot: Shot): shot is TitleShot => shot.kind === 'title';
+/** The clip a shot shows, or null for a title card. */
+export const shotClipId = (shot: Shot): string | null => (shot.kind === 'title' ? null : shot.clipId);
 
 export const CaptionStyleSchema = z.object({
 	fontFamily: z.string(),

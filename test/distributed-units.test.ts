@@ -35,6 +35,7 @@ describe('distributed options', () => {
 	test('local renders take none of them', async () => {
 		await expect(distributedOptionsFrom({})).resolves.toBeNull();
 		await expect(distributedOptionsFrom({chunks: '4'})).rejects.toThrow('--chunks only applies with --distributed');
+		await expect(distributedOptionsFrom({distributed: true, renderer: 'composite'})).rejects.toThrow('--renderer composite does not apply with --distributed');
 	});
 
 	test('a Redis URL must be one, and one on another machine needs --allow-network', async () => {

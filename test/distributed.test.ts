@@ -41,7 +41,8 @@ describe.skipIf(!redisAvailable())('make --distributed', () => {
 		redis = await startRedis();
 		// Workers start (browser and all) while the local reference renders.
 		for (let i = 0; i < 2; i++) workers.push(startWorker(['--redis', redis.url, '--shared-dir', shared], env));
-		const ref = runCli(['make', ...common, '--out', local], env);
+		// The reference renders with Remotion, as the chunks do (the compositor draws the same Reel another way).
+		const ref = runCli(['make', ...common, '--out', local, '--renderer', 'remotion'], env);
 		if (ref.status !== 0) throw new Error(`local render failed: ${ref.stderr}`);
 		await Promise.all(workers.map((w) => w.waitFor(/ready/)));
 		const run = startCli(['make', ...common, '--out', distributed, '--distributed', '--redis', redis.url, '--shared-dir', shared, '--chunks', String(CHUNKS)], env);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {makePlan} from '../src/analysis/pipeline/make-plan';
 import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
-import type {Plan} from '../src/plan';
+import {shotClipId, type Plan} from '../src/plan';
 import {makeTestClip} from './helpers/media';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'reel-plan-'));
@@ -66,17 +66,17 @@ describe('a plan', () => {
 	});
 
 	test('clips come from sidecar, manifest and file name, matched by meaning of the words', () => {
-		const clipOf = (sceneId: number) => first.shots.find((s) => s.sceneId === sceneId)?.clipId;
+		const clipOf = (sceneId: number) => shotClipId(first.shots.find((s) => s.sceneId === sceneId)!);
 		// Both ocean sentences want a.mp4; with four clips it may not come back within three
 		// shots, so the whole-cut search gives it to the one that fits it best.
 		expect(clipOf(1)).toBe('a.mp4');
-		const stormShots = first.shots.filter((s) => s.sceneId === 2 || s.sceneId === 3).map((s) => s.clipId);
+		const stormShots = first.shots.filter((s) => s.sceneId === 2 || s.sceneId === 3).map(shotClipId);
 		expect(stormShots).toContain('b.mp4');
 		expect(stormShots).toContain('city-streets-at-night.mp4');
 		// A shot left with a clip below the threshold says so rather than pretending it matches.
 		for (const shot of first.shots.filter((s) => s.score < 0.2)) expect(shot.reasons.join(' ')).toMatch(/threshold/);
 		expect(clipOf(4)).toBe('sky.mp4');
-		const ocean = first.shots.find((s) => s.clipId === 'a.mp4')!;
+		const ocean = first.shots.find((s) => shotClipId(s) === 'a.mp4')!;
 		expect(ocean.reasons).toContain('matched "wave"');
 		for (const clip of first.clips) expect(existsSync(path.join(PROJECT_ROOT, 'public', clip.src))).toBe(true);
 	});
@@ -91,6 +91,12 @@ describe('a plan', () => {
 		expect(framingsOf(0, 1)).not.toContain('close');
 		expect(framingsOf(2, 3)).toContain('close');
 		expect(framingsOf(2, 3)).not.toContain('wide');
+	});
+
+	test('the director heard the narration\'s pauses (VAD, or their cache entry from an earlier run); the re-run reuses the plan', () => {
+		const pauses = first.report.cache?.pauses;
+		expect(pauses && pauses.hits + pauses.misses).toBe(1);
+		expect(second.report.stagesMs.pauses).toBeUndefined();
 	});
 
 	test('is deterministic: the same inputs give the same plan', () => {

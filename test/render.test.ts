@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFile
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {parsePlan, type Plan} from '../src/plan';
+import {parsePlan, shotClipId, type Plan} from '../src/plan';
 import {checkPlanCaptionSync} from '../src/compositions/captions/check-sync';
 import {probeStreams} from '../src/render/ff';
 import {runCli} from './helpers/cli';
@@ -50,7 +50,7 @@ describe('make renders a video', () => {
 	});
 
 	test('each shot shows its own clip: red for fire, green for trees', async () => {
-		expect(plan.shots.map((s) => s.clipId)).toEqual(['fire-flames.mp4', 'forest-trees.mp4']);
+		expect(plan.shots.map(shotClipId)).toEqual(['fire-flames.mp4', 'forest-trees.mp4']);
 		for (const [shot, colour] of [[plan.shots[0], RED], [plan.shots[1], GREEN]] as const) {
 			const mid = (shot.startMs + shot.endMs) / 2;
 			const rgb = await frameAt({file: out, timeMs: mid, width: W, height: H});

@@ -42,7 +42,9 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(() => {
 	watcher?.close();
-	process.env.REEL_CACHE_DIR = savedEnv;
+	// Assigning undefined would set the string "undefined": a later test file in this worker would cache into ./undefined/.
+	if (savedEnv === undefined) delete process.env.REEL_CACHE_DIR;
+	else process.env.REEL_CACHE_DIR = savedEnv;
 });
 
 describe('studio watcher', () => {

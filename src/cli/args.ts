@@ -4,6 +4,7 @@ import {ReelError} from '../analysis/errors';
 import {AspectSchema, StyleSchema} from '../plan';
 import {PlanOptionsSchema} from '../analysis/pipeline/options';
 import type {PlanOptionsInput} from '../analysis/pipeline/options';
+import {ENCODERS, GL_RENDERERS, RENDERERS, type Encoder, type GlRenderer, type Renderer} from '../render/settings';
 
 export const OPTIONS = {
 	clips: {type: 'string'},
@@ -21,9 +22,13 @@ export const OPTIONS = {
 	concurrency: {type: 'string'},
 	scale: {type: 'string'},
 	draft: {type: 'boolean'},
+	renderer: {type: 'string'},
+	gl: {type: 'string'},
+	encoder: {type: 'string'},
 	variants: {type: 'string'},
 	style: {type: 'string'},
 	matcher: {type: 'string'},
+	fallback: {type: 'string'},
 	'embedder-model': {type: 'string'},
 	'out-dir': {type: 'string'},
 	options: {type: 'string'},
@@ -55,12 +60,24 @@ export const number = (name: string, raw: string | undefined): number | undefine
 	return n;
 };
 
-export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean} => {
+const oneOfOption = <T extends string>(name: string, raw: string | undefined, allowed: readonly T[]): T | undefined => {
+	if (raw !== undefined && !(allowed as readonly string[]).includes(raw)) throw new ReelError('BAD_OPTION', `--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+	return raw as T | undefined;
+};
+
+export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: number; scale?: number; draft?: boolean; renderer?: Renderer; gl?: GlRenderer; encoder?: Encoder} => {
 	const concurrency = number('concurrency', values.concurrency);
 	const scale = number('scale', values.scale);
 	if (scale !== undefined && !(scale > 0 && scale <= 2)) throw new ReelError('BAD_OPTION', `--scale must be in (0, 2], got ${scale}`);
 	if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1)) throw new ReelError('BAD_OPTION', `--concurrency must be a whole number ≥ 1, got ${concurrency}`);
-	return {concurrency, scale, draft: values.draft};
+	return {
+		concurrency,
+		scale,
+		draft: values.draft,
+		renderer: oneOfOption('renderer', values.renderer, RENDERERS),
+		gl: oneOfOption('gl', values.gl, GL_RENDERERS),
+		encoder: oneOfOption('encoder', values.encoder, ENCODERS),
+	};
 };
 
 export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
@@ -81,6 +98,7 @@ export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => 
 		variants,
 		style: oneOf('style', values.style, StyleSchema.options) as PlanOptionsInput['style'],
 		matcher: oneOf('matcher', values.matcher, PlanOptionsSchema.shape.matcher.unwrap().options) as PlanOptionsInput['matcher'],
+		fallback: oneOf('fallback', values.fallback, PlanOptionsSchema.shape.fallback.unwrap().options) as PlanOptionsInput['fallback'],
 		embedderModel: values['embedder-model'],
 		fps: number('fps', values.fps),
 		voice: values.voice,
@@ -118,9 +136,16 @@ options:
   --concurrency N              frames rendered in parallel (default 1)
   --scale F                    render at F × the full size, e.g. 0.5 for a quick preview
   --draft                      quick preview: 720 px on the short side, faster encoding
+  --renderer auto|composite|remotion  composite: Chrome draws the captions once each, ffmpeg the rest
+                               (fast; needs a full ffmpeg); remotion: every frame in Chrome (default auto)
+  --gl angle-egl|vulkan|…      Chrome's GL back-end (GPU machines: angle-egl or vulkan; default Chrome's own)
+  --encoder auto|x264|nvenc    compositor's H.264 encoder: nvenc uses an NVIDIA GPU, falling back to x264
+                               where it cannot run (default auto: nvenc only where a test encode works)
   --style cinematic|vivid|calm|mono   colour grade preset (default cinematic)
   --variants N                 plan N distinct cuts: <name>.v1.plan.json … (make renders each)
   --matcher full|vectors|keywords    how clips are matched to sentences (default full)
+  --fallback auto|mood|title   a shot no clip fits: a clip for its mood, else a title card (auto, default);
+                               always a mood clip; or always a title card
   --embedder-model FILE        an ONNX sentence encoder (vocab.txt beside it) instead of word vectors
   --out-dir DIR                make: where the videos of several scripts go (default out/)
   --options FILE               studio: JSON plan options ({"aspect": "16:9", "rate": 180, …}), watched

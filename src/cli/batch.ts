@@ -51,7 +51,7 @@ const renderAll = async (jobs: Job[], options: RenderOptions) => {
 	]);
 	const progress = createProgress(`render ${todo.length} video${todo.length === 1 ? '' : 's'}`);
 	const serveUrl = await bundleProject({onProgress: (p) => progress.update(0, `bundling ${p}%`)});
-	const {browser: browserInstance} = await openReelBrowser({override: options.browser});
+	const {browser: browserInstance} = await openReelBrowser({override: options.browser, gl: options.gl});
 	try {
 		for (const [i, job] of todo.entries()) {
 			const name = path.basename(job.out);

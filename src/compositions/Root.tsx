@@ -6,6 +6,7 @@ import {ASPECTS} from '../plan';
 import type {Aspect} from '../plan';
 import {makeCalculateReelMetadata} from './calculate-metadata';
 import {DemoClipCompositions} from './demo/DemoClips';
+import {OverlayCompositions} from './overlay/register';
 import {Reel} from './Reel';
 import {DEFAULT_REEL_PROPS, reelSchema} from './schema';
 import {useLivePlan} from './use-live-plan';
@@ -35,6 +36,7 @@ export const Root: React.FC = () => {
 				);
 			})}
 			<DemoClipCompositions />
+			<OverlayCompositions />
 		</>
 	);
 };

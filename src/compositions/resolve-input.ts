@@ -1,6 +1,6 @@
 // Turns the composition's props into a plan, or into the reason there is none.
 // Shared by calculateMetadata and the component, so both agree.
-import {parsePlan} from '../plan';
+import {isTitleShot, parsePlan} from '../plan';
 import type {Plan} from '../plan';
 import type {ReelProps} from './schema';
 
@@ -13,7 +13,8 @@ export const resolvePlanInput = ({props, source}: {props: ReelProps; source: str
 	if (!hasPlanFields(props)) return {kind: 'missing'};
 	try {
 		const plan = parsePlan(props, source);
-		const unknownClip = plan.shots.find((s) => !plan.clips.some((c) => c.id === s.clipId));
+		// Title cards show no clip; every other shot must name one the plan carries.
+		const unknownClip = plan.shots.filter((s) => !isTitleShot(s)).find((s) => !plan.clips.some((c) => c.id === s.clipId));
 		if (unknownClip) {
 			return {kind: 'invalid', message: `${source}: a shot uses clip "${unknownClip.clipId}", which is not in plan.clips`};
 		}

@@ -17,6 +17,8 @@ export const distributedOptionsFrom = async (values: CliArgs['values']): Promise
 		if (stray) throw new ReelError('BAD_OPTION', `--${stray} only applies with --distributed`);
 		return null;
 	}
+	// Chunks are joined by combineChunks, which needs Remotion's own chunk layout.
+	if (values.renderer === 'composite') throw new ReelError('BAD_OPTION', '--renderer composite does not apply with --distributed: chunks render with Remotion (renderMedia), as on Lambda');
 	const redisUrl = redisUrlFrom(values.redis);
 	// reel refuses outgoing connections by default (network-guard); a Redis elsewhere is one.
 	if (!isLoopbackRedis(redisUrl) && !values['allow-network']) {

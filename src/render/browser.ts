@@ -2,6 +2,7 @@
 // download, which cannot work offline.
 import {existsSync} from 'node:fs';
 import {openBrowser, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
+import type {GlRenderer} from './settings';
 
 export type BrowserChoice = {executable: string | null; chromeMode: ChromeMode};
 
@@ -23,9 +24,10 @@ const modeFor = (executable: string): ChromeMode =>
 	executable.includes('headless-shell') ? 'headless-shell' : 'chrome-for-testing';
 
 /** Opens the browser findBrowser chooses; the caller closes it. Render, batch and the demo library share this. */
-export const openReelBrowser = async ({override}: {override?: string | null} = {}): Promise<BrowserChoice & {browser: HeadlessBrowser}> => {
+export const openReelBrowser = async ({override, gl}: {override?: string | null; gl?: GlRenderer} = {}): Promise<BrowserChoice & {browser: HeadlessBrowser}> => {
 	const choice = findBrowser({override});
 	// logLevel error: Remotion's info logs (e.g. cgroup memory notes) would break the progress line.
-	const browser = await openBrowser('chrome', {browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: 'error'});
+	// gl: Chrome's GL back-end is fixed when it starts, so it is chosen here, not per render.
+	const browser = await openBrowser('chrome', {browserExecutable: choice.executable, chromeMode: choice.chromeMode, logLevel: 'error', chromiumOptions: gl ? {gl} : {}});
 	return {...choice, browser};
 };

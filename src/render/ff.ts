@@ -9,13 +9,14 @@ export const runFf = async ({bin, args, input}: {bin: 'ffmpeg' | 'ffprobe'; args
 };
 
 /** Like runFf, for binary output (decoded audio on stdout). */
+// execa strips a final newline by default: a raw frame ending in byte 0x0a would lose it.
 export const runFfBytes = async ({args, maxBytes = 2 ** 30}: {args: string[]; maxBytes?: number}): Promise<Buffer> => {
-	const task = RenderInternals.callFf({bin: 'ffmpeg', args, indent: false, logLevel: 'error', binariesDirectory: null, cancelSignal: undefined, options: {encoding: 'buffer', maxBuffer: maxBytes}});
+	const task = RenderInternals.callFf({bin: 'ffmpeg', args, indent: false, logLevel: 'error', binariesDirectory: null, cancelSignal: undefined, options: {encoding: 'buffer', maxBuffer: maxBytes, stripFinalNewline: false}});
 	const {stdout} = await task;
 	return stdout as unknown as Buffer;
 };
 
-export type StreamInfo = {codec_type: string; codec_name: string; pix_fmt?: string; width?: number; height?: number; duration?: string; sample_rate?: string};
+export type StreamInfo = {codec_type: string; codec_name: string; pix_fmt?: string; width?: number; height?: number; duration?: string; sample_rate?: string; tags?: {rotate?: string}; side_data_list?: {rotation?: number}[]};
 
 export const probeStreams = async (file: string): Promise<{streams: StreamInfo[]; durationMs: number}> => {
 	const json = JSON.parse(await runFf({bin: 'ffprobe', args: ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]}));

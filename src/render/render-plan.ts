@@ -1,11 +1,16 @@
-// Plan → MP4 with @remotion/renderer: one bundle, one browser, H.264 + AAC,
-// written to a temporary name and renamed only when complete.
+// Plan → MP4, H.264 + AAC, written to a temporary name and renamed only when
+// complete. Two renderers draw the same Reel: the compositor (Chrome for the
+// captions only, ffmpeg for the footage; several times faster, needs a full
+// ffmpeg) and Remotion's renderMedia (every frame through Chrome; what Studio
+// and `npx remotion render` use). `auto` takes the compositor when it can.
 import {renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {ASPECTS, type Plan} from '../plan';
 import {produceFileAtomic} from '../analysis/cache/files';
 import {findBrowser, openReelBrowser} from './browser';
 import {bundleProject} from './bundle';
-import {renderSettings, type RenderSettings, type RenderSettingsInput} from './settings';
+import {renderSettings, type Renderer, type RenderSettings, type RenderSettingsInput} from './settings';
+import {probeSystemFfmpeg} from './composite/ffmpeg';
+import {ReelError} from '../analysis/errors';
 
 // Tune: decoded-frame caches in the tab and the compositor (each).
 const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
@@ -28,6 +33,10 @@ export const mediaOptions = (settings: RenderSettings) => ({
 });
 
 export type RenderOptions = RenderSettingsInput & {
+	/** @default 'auto': the compositor when a full ffmpeg is here, else Remotion. */
+	renderer?: Renderer;
+	/** Told once when `auto` falls back to Remotion, and why. */
+	onWarning?: (message: string) => void;
 	/** Override the browser (path to Chromium / Chrome / headless shell). */
 	browser?: string | null;
 	onProgress?: (fraction: number, stage: string) => void;
@@ -37,12 +46,29 @@ export type RenderOptions = RenderSettingsInput & {
 	browserInstance?: HeadlessBrowser;
 };
 
+export const chooseRenderer = (wanted: Renderer = 'auto', onWarning?: (message: string) => void): Exclude<Renderer, 'auto'> => {
+	if (wanted === 'remotion') return 'remotion';
+	const probe = probeSystemFfmpeg();
+	if (probe.ok) return 'composite';
+	if (wanted === 'composite') throw new ReelError('BAD_OPTION', `--renderer composite: ${probe.reason}`);
+	onWarning?.(`rendering every frame in Chrome (slower): ${probe.reason}`);
+	return 'remotion';
+};
+
 export const renderPlan = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
+	if (chooseRenderer(options.renderer, options.onWarning) === 'composite') {
+		const {renderComposite} = await import('./composite/composite');
+		return renderComposite({plan, out, options});
+	}
+	return renderWithRemotion({plan, out, options});
+};
+
+const renderWithRemotion = async ({plan, out, options}: {plan: Plan; out: string; options: RenderOptions}): Promise<void> => {
 	const settings = renderSettings({plan, options});
 	const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.(p / 100 / 10, 'bundling')}));
 	const {executable, chromeMode, browser} = options.browserInstance
 		? {...findBrowser({override: options.browser}), browser: options.browserInstance}
-		: await openReelBrowser({override: options.browser});
+		: await openReelBrowser({override: options.browser, gl: options.gl});
 	try {
 		const inputProps = plan as unknown as Record<string, unknown>;
 		const composition = await selectComposition({serveUrl, id: ASPECTS[plan.aspect].compositionId, inputProps, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error'});

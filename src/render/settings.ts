@@ -2,6 +2,17 @@
 // and the defaults in one place (the bench's floor reads the same defaults).
 import {ASPECTS, type Plan} from '../plan';
 
+/** Which renderer draws the frames (src/render/render-plan.ts). */
+export const RENDERERS = ['auto', 'composite', 'remotion'] as const;
+export type Renderer = (typeof RENDERERS)[number];
+
+/** Chrome's OpenGL back-ends (Remotion's `--gl`): on a GPU machine `angle-egl` or `vulkan` draw on the GPU. */
+export const GL_RENDERERS = ['swangle', 'angle', 'egl', 'swiftshader', 'vulkan', 'angle-egl'] as const;
+export type GlRenderer = (typeof GL_RENDERERS)[number];
+/** Who encodes H.264 in the compositor: `nvenc` (NVIDIA GPUs) falls back to x264 where it cannot run. */
+export const ENCODERS = ['auto', 'x264', 'nvenc'] as const;
+export type Encoder = (typeof ENCODERS)[number];
+
 export type X264Preset = 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium' | 'slow';
 
 /** Remotion's default for H.264; the bench's floor uses the same. */
@@ -19,6 +30,8 @@ export type RenderSettingsInput = {
 	x264Preset?: X264Preset;
 	jpegQuality?: number;
 	concurrency?: number;
+	gl?: GlRenderer;
+	encoder?: Encoder;
 };
 
 export type RenderSettings = {scale: number; x264Preset: X264Preset; jpegQuality: number; concurrency: number; crf: number};

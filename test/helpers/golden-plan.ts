@@ -4,7 +4,8 @@
 import {planCuts} from '../../src/analysis/director/cuts';
 import {styleShots} from '../../src/analysis/director/style';
 import {createMatcher} from '../../src/analysis/match/create-matcher';
-import {matchShots} from '../../src/analysis/match/match-shots';
+import type {FallbackMode} from '../../src/analysis/match/fallback';
+import {matchShots, type Assignment} from '../../src/analysis/match/match-shots';
 import type {ClipDoc} from '../../src/analysis/match/semantic';
 import {timeScenes} from '../../src/analysis/pipeline/timed-scenes';
 import {normaliseScript} from '../../src/analysis/script/read';
@@ -24,10 +25,13 @@ const steadyTimings = (scenes: {words: unknown[]}[]) => {
 	});
 };
 
+/** A clip by its id, a title card by its words. */
+const shown = (a: Assignment): string => (a.kind === 'title' ? `title: ${a.title}` : a.clipId);
+
 export type GoldenShot = {scene: number; startMs: number; endMs: number; clip: string; framing: string; transition: string; score: number};
 export type GoldenPlan = {moods: string[]; shots: GoldenShot[]; variants: string[][]};
 
-export const goldenPlan = async ({script, clips, variants = 1}: {script: string; clips: (ClipDoc & {durationMs: number})[]; variants?: number}): Promise<GoldenPlan> => {
+export const goldenPlan = async ({script, clips, variants = 1, fallback}: {script: string; clips: (ClipDoc & {durationMs: number})[]; variants?: number; fallback?: FallbackMode}): Promise<GoldenPlan> => {
 	const scenes = scriptToScenes(normaliseScript(script));
 	const sceneWords = steadyTimings(scenes);
 	const {words, timed} = timeScenes({scenes, sceneWords});
@@ -35,18 +39,18 @@ export const goldenPlan = async ({script, clips, variants = 1}: {script: string;
 	const slots = planCuts({scenes: timed, words, durationMs});
 	const styles = styleShots({slots, scenes: timed});
 	const matcher = await createMatcher({clips, options: {matcher: 'full'}});
-	const cuts = await matchShots({slots, words, scenes: timed, framings: styles.map((s) => s.framing), clipDurationsMs: new Map(clips.map((c) => [c.id, c.durationMs])), matcher, variants});
+	const cuts = await matchShots({slots, words, scenes: timed, framings: styles.map((s) => s.framing), clipDurationsMs: new Map(clips.map((c) => [c.id, c.durationMs])), matcher, variants, fallback});
 	return {
 		moods: timed.map((s) => `${s.mood.label} ${s.mood.arousal}${s.mood.cues?.length ? ` (${s.mood.cues.join(', ')})` : ''}`),
 		shots: slots.map((slot, i) => ({
 			scene: slot.sceneId,
 			startMs: Math.round(slot.startMs),
 			endMs: Math.round(slot.endMs),
-			clip: cuts[0][i].clipId,
+			clip: shown(cuts[0][i]),
 			framing: cuts[0][i].framing,
 			transition: styles[i].transitionIn.kind,
 			score: cuts[0][i].score,
 		})),
-		variants: cuts.map((cut) => cut.map((a) => a.clipId)),
+		variants: cuts.map((cut) => cut.map(shown)),
 	};
 };

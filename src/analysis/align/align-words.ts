@@ -14,6 +14,7 @@ import {sentenceStarts} from './sentences';
 import {reattachStranded} from './stranded';
 import {classifyWord, wordsFromTranscript, type TranscriptWord} from './transcript';
 import {defaultAlignOptions, type AlignOptions, type AlignResult, type AlignedWord, type Pcm} from './types';
+import {detectQuiet} from './voice';
 import {decodeInWindows} from './windows';
 
 export type AlignInput = ({audioFile: string} | {samples: Float32Array; sampleRate: number}) &
@@ -44,7 +45,7 @@ const decodeAll = async (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pc
 	const speech = speechMask(activity, SPEECH_DB);
 	const request = {engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, starts, speech, options};
 	const result = (await decodeInHalves({...request, entries})) ?? decodeInWindows(request);
-	if (result.failedFrom === null) return {decoded: reattachStranded({decoded: result.words, activity, starts}), failure: null};
+	if (result.failedFrom === null) return {decoded: result.words, failure: null};
 	const rest = spreadWords(keys.length - result.failedFrom, result.failedAtMs, durationMs).map((w) => ({...w, wordIndex: w.wordIndex + result.failedFrom!}));
 	return {decoded: [...result.words, ...rest], failure: {fromWord: result.failedFrom, atMs: result.failedAtMs}};
 };
@@ -100,13 +101,17 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	// espeak-ng pronounces unknown words on its own thread meanwhile, too.
 	const pending = buildLexicon(engine, words);
 	pending.catch(() => undefined); // awaited below, unless the audio turns out silent
-	const activity = measureActivity(pcm);
-	if (isSilent(activity)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
+	const measured = measureActivity(pcm);
+	if (isSilent(measured)) throw new ReelError('AUDIO_SILENT', `${label}: no speech found: the audio is silent or steady noise`);
+	// The voice detector runs whenever this thread waits (on espeak, on the other half of a long take); the search itself does not need it.
+	const quiet = options.voiceDetector ? detectQuiet(pcm, measured.levelDb.length) : Promise.resolve(null);
 	const lexicon = await pending;
 	const spokenIndex = words.flatMap((w, i) => (w.kind === 'none' ? [] : [i]));
 	const keys = spokenIndex.map((i) => lexicon.keys[i]!);
 	const starts = sentenceStarts(spokenIndex.map((i) => words[i].text));
-	const {decoded, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, activity, options);
+	const {decoded: raw, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, measured, options);
+	const activity = {...measured, quiet: (await quiet) ?? undefined};
+	const decoded = failure ? raw : reattachStranded({decoded: raw, activity, starts});
 	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, options});
 	const limitMs = Math.floor(durationMs);
 	for (const w of aligned) {

@@ -49,3 +49,22 @@ export const summarize = (errors: number[]): BoundaryStats => {
 		within100: share(100),
 	};
 };
+
+export type LargeError = {text: string; edge: 'start' | 'end'; hypMs: number; refMs: number; errorMs: number; pauseMs: number | null};
+
+/**
+ * The boundaries off by more than `overMs`, with the reference's pause on that
+ * side (0 where the words touch; null after the last word): whether the big
+ * errors sit at pauses or inside running speech says where to look.
+ */
+export const largeErrors = <R extends TimedText>(pairs: [TimedText, R][], reference: R[], overMs: number): LargeError[] =>
+	pairs.flatMap(([h, r]) => {
+		const k = reference.indexOf(r);
+		const before = k > 0 ? r.startMs - reference[k - 1].endMs : r.startMs;
+		const after = k + 1 < reference.length ? reference[k + 1].startMs - r.endMs : null;
+		const edges = [
+			{edge: 'start' as const, hypMs: h.startMs, refMs: r.startMs, pauseMs: Math.max(0, before)},
+			{edge: 'end' as const, hypMs: h.endMs, refMs: r.endMs, pauseMs: after === null ? null : Math.max(0, after)},
+		];
+		return edges.filter((e) => Math.abs(e.hypMs - e.refMs) > overMs).map((e) => ({text: r.text, ...e, errorMs: e.hypMs - e.refMs}));
+	});

@@ -64,13 +64,16 @@ export const refineBoundaries = ({words, activity, options = defaultRefineOption
 }): {startMs: number; endMs: number}[] => {
 	const mask = speechMask(activity, options.thresholdDb);
 	const {searchMs, minWordMs} = options;
+	const quietAt = (ms: number) => activity.quiet?.[frameAt(ms, mask.length)] === 1;
 	const out = words.map((w, i) => {
 		const mid = (w.startMs + w.endMs) / 2;
 		const previousEnd = i > 0 ? words[i - 1].endMs : 0;
 		const nextStart = i + 1 < words.length ? words[i + 1].startMs : Infinity;
 		let {startMs, endMs} = w;
-		if (w.pauseBefore) startMs = onset(mask, startMs, Math.max(previousEnd, startMs - searchMs), Math.min(mid, startMs + searchMs));
-		if (w.pauseAfter) endMs = offset(mask, endMs, Math.max(mid, endMs - searchMs), Math.min(nextStart, endMs + searchMs));
+		// Where the voice detector is sure the decoder's edge is in a pause, the sound may end (or start) further in than the usual reach.
+		const reachIn = (ms: number) => (quietAt(ms) ? Infinity : searchMs);
+		if (w.pauseBefore) startMs = onset(mask, startMs, Math.max(previousEnd, startMs - searchMs), Math.min(mid, startMs + reachIn(startMs)));
+		if (w.pauseAfter) endMs = offset(mask, endMs, Math.max(mid, endMs - reachIn(endMs - HOP_MS)), Math.min(nextStart, endMs + searchMs));
 		if (endMs - startMs < minWordMs) return {startMs: w.startMs, endMs: w.endMs};
 		return {startMs, endMs};
 	});

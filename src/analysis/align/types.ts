@@ -27,9 +27,11 @@ export type AlignOptions = {
 	refineBoundaries: boolean;
 	/** Audio at least this long is cut in two halves aligned on two threads (below it, starting the second thread costs what it saves). @default 90000 */
 	parallelMinMs: number;
+	/** Use the Silero voice detector to tell pauses with breath or noise in them from speech, at word edges. @default true */
+	voiceDetector: boolean;
 };
 
-export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: true, parallelMinMs: 90_000};
+export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: true, parallelMinMs: 90_000, voiceDetector: true};
 
 /** Mono samples in [-1, 1]. */
 export type Pcm = {samples: Float32Array; sampleRate: number};

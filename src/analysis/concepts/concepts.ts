@@ -3,7 +3,9 @@
 // nouns of its definition) at lower weight. Footage shows things, so nouns
 // weigh more than verbs and adjectives; in "an ocean of data" the thing shown
 // is the data, so the head of an "X of Y" phrase is taken as figurative.
+// Names are whole concepts and numbers none (entities.ts).
 import {contentWords, tokenize, type ContentWord, type Token} from '../script/nlp';
+import {isFigure, nameRuns, type EntitySpan} from './entities';
 import type {WordNet, WordNetPos} from './wordnet';
 
 export type Expansion = {term: string; weight: number; via: 'synonym' | 'hypernym' | 'definition'};
@@ -38,8 +40,20 @@ const figurativeHeads = (tokens: Token[], words: ContentWord[]): Set<number> => 
 /** One word, and not a function word ("live" has the hypernym "be", which matches nothing visible). */
 const singleWord = (w: string) => !w.includes('_') && !tokenize(w).some((t) => t.stop);
 
+/** A shot's words are part of its sentence's: the same words are expanded again and again in one plan. */
+const expansionMemo = new WeakMap<WordNet, Map<string, Expansion[]>>();
+
 /** `surface` is tried first: "woods" has its own entry (a forest), "wood" is the material. */
 export const expandTerm = (wordnet: WordNet, term: string, pos: string, surface = term): Expansion[] => {
+	let memo = expansionMemo.get(wordnet);
+	if (!memo) expansionMemo.set(wordnet, (memo = new Map()));
+	const key = `${term}\0${pos}\0${surface}`;
+	let known = memo.get(key);
+	if (!known) memo.set(key, (known = expandTermUncached(wordnet, term, pos, surface)));
+	return known;
+};
+
+const expandTermUncached = (wordnet: WordNet, term: string, pos: string, surface: string): Expansion[] => {
 	const wnPos = wordnetPos(pos);
 	if (!wnPos) return [];
 	// The most frequent sense only: later senses are mostly rare and drift off topic.
@@ -61,13 +75,26 @@ const dedupe = (xs: Expansion[]): Expansion[] => {
 	return [...seen.values()];
 };
 
+/**
+ * A multi-word name ("New York", "Milky Way") is one concept, matched as a
+ * whole against clips that say it; WordNet knows many ("New York" → city).
+ */
+const nameConcepts = (runs: EntitySpan[], wordnet: WordNet | null): Concept[] =>
+	runs.map((r) => {
+		const term = r.text.toLowerCase();
+		return {term, surface: term, weight: CONCEPT_WEIGHTS.noun, figurative: false, expansions: wordnet ? expandTerm(wordnet, term, 'PROPN') : []};
+	});
+
 export const sceneConcepts = ({text, wordnet}: {text: string; wordnet: WordNet | null}): Concept[] => {
 	const tokens = tokenize(text);
 	const words = contentWords(tokens);
 	const heads = figurativeHeads(tokens, words);
-	const byTerm = new Map<string, Concept>();
+	const names = nameRuns(tokens);
+	const inName = (i: number) => names.some((n) => i >= n.first && i <= n.last);
+	const byTerm = new Map<string, Concept>(nameConcepts(names, wordnet).map((c) => [c.term, c]));
 	for (const w of words) {
-		if (PRONOUN_LIKE.has(w.lemma)) continue;
+		// Figures match no footage but would dilute the words that do.
+		if (PRONOUN_LIKE.has(w.lemma) || inName(w.index) || isFigure(tokens[w.index])) continue;
 		const figurative = heads.has(w.index);
 		const weight = figurative ? CONCEPT_WEIGHTS.figurative : isNoun(w) ? CONCEPT_WEIGHTS.noun : CONCEPT_WEIGHTS.other;
 		const known = byTerm.get(w.lemma);

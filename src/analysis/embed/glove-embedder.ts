@@ -1,6 +1,7 @@
 // Sentence vectors from word vectors: the SIF-weighted mean of the content
 // words (Arora et al. 2017), L2-normalised. Frequent words say little about
 // what a shot shows, so a word's weight falls with its corpus frequency.
+import {CONCEPT_WEIGHTS} from '../concepts/concepts';
 import {contentWords, tokenize} from '../script/nlp';
 import {normalize, type Embedder} from './embedder';
 import type {WordVectors} from './word-vectors';
@@ -38,8 +39,15 @@ export const meanVector = (vectors: WordVectors, words: {surface: string; lemma:
 	return normalize(sum);
 };
 
+/**
+ * Footage shows things: a sentence's nouns say what is on screen, its verbs
+ * and adjectives how. Weighed as the concepts weigh them, so a figurative
+ * verb ("clouds swallowed the sky") does not outvote the nouns.
+ */
+const posWeight = (pos: string): number => (pos === 'NOUN' || pos === 'PROPN' ? CONCEPT_WEIGHTS.noun : CONCEPT_WEIGHTS.other);
+
 export const createGloveEmbedder = (vectors: WordVectors): Embedder => ({
 	id: `glove-sg-${vectors.dims}d`,
 	dims: vectors.dims,
-	embed: async (texts) => texts.map((text) => meanVector(vectors, contentWords(tokenize(text)))),
+	embed: async (texts) => texts.map((text) => meanVector(vectors, contentWords(tokenize(text)).map((w) => ({...w, weight: posWeight(w.pos)})))),
 });

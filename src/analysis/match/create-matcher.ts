@@ -1,5 +1,6 @@
 // The matcher a run uses, from its options: heavy pieces (word vectors, the
 // ONNX runtime) are loaded only when chosen.
+import type {CacheStore} from '../cache/store';
 import {openWordNet} from '../concepts/wordnet';
 import type {Embedder} from '../embed/embedder';
 import {createGloveEmbedder} from '../embed/glove-embedder';
@@ -13,7 +14,8 @@ export type MatcherOptions = {
 	embedderModel?: string;
 };
 
-export const createMatcher = async ({clips, options}: {clips: ClipDoc[]; options: MatcherOptions}): Promise<Matcher> => {
+/** With `cache`, the library's side of matching is read from the store when its clips' texts are unchanged. */
+export const createMatcher = async ({clips, options, cache}: {clips: ClipDoc[]; options: MatcherOptions; cache?: CacheStore}): Promise<Matcher> => {
 	if (options.matcher === 'keywords') return createKeywordMatcher(clips);
 	const vectors = await loadWordVectors();
 	let embedder: Embedder = createGloveEmbedder(vectors);
@@ -22,5 +24,5 @@ export const createMatcher = async ({clips, options}: {clips: ClipDoc[]; options
 		embedder = await createOnnxEmbedder({modelFile: options.embedderModel});
 	}
 	const wordnet = options.matcher === 'full' ? openWordNet() : null;
-	return createSemanticMatcher({clips, vectors, embedder, wordnet, useConcepts: options.matcher === 'full'});
+	return createSemanticMatcher({clips, vectors, embedder, wordnet, useConcepts: options.matcher === 'full', cache});
 };

@@ -1,33 +1,25 @@
 // Scores every clip for every shot and searches for the cut. A shot inside a
 // long sentence is judged mostly by its own words ("…the rain keeps falling"
 // wants rain, even if the sentence began with city lights), partly by the
-// sentence. A shot nothing fits gets a generic clip for its mood, said so in
-// its reasons, instead of a wrong literal match.
-import type {Framing, Mood, Word} from '../../plan';
+// sentence. A shot nothing fits gets a generic clip for its mood or a title
+// card (fallback.ts), said so in its reasons, instead of a wrong literal match.
+import type {Framing, Word} from '../../plan';
 import type {ShotSlot} from '../director/cuts';
+import {FALLBACK_BELOW, fallbackWorth, MOOD_LABELS, MOOD_TEXT, titleCandidate, titleReason, type FallbackMode, type ShotScene} from './fallback';
 import {lazyReasons, type Matcher} from './matchers';
 import type {Scored} from './semantic';
-import {searchVariants, type SlotOptions} from './search';
+import {searchVariants, TITLE_CARD_ID, type SlotOptions} from './search';
+import {titleText} from '../concepts/key-phrase';
 
 const OWN_WORDS_WEIGHT = 0.6;
-/** Below this relevance a clip is more likely wrong than right; tune with `npm run eval:match`. */
-export const FALLBACK_BELOW = 0.2;
-/** A mood fallback's relevance is its mood score times this: it never outranks a real match. */
-const FALLBACK_WEIGHT = 0.5;
 /** Clips the search considers per shot. */
 const CANDIDATES = 12;
-/** What footage suits each mood when nothing suits the words. */
-const MOOD_TEXT: Record<Mood['label'], string> = {
-	calm: 'calm peaceful quiet still gentle nature landscape sky water',
-	neutral: 'everyday life people city landscape sky',
-	upbeat: 'happy joy bright celebration sunny energy',
-	intense: 'dramatic storm fire speed power action',
-	somber: 'sad dark rain fog alone grey',
-};
 const ALTERNATE_FRAMING: Record<Framing, Framing> = {wide: 'medium', medium: 'wide', close: 'medium'};
 
-export type Assignment = {clipId: string; framing: Framing; score: number; reasons: string[]};
-export type ShotScene = {id: number; text: string; mood: Mood};
+type Common = {framing: Framing; score: number; reasons: string[]};
+export type Assignment = ({kind: 'clip'; clipId: string} | {kind: 'title'; title: string}) & Common;
+export type {ShotScene};
+export {FALLBACK_BELOW};
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -36,6 +28,19 @@ const blend = (own: Scored[], whole: Scored[]): Scored[] =>
 		lazyReasons({clipId: o.clipId, score: round(OWN_WORDS_WEIGHT * o.score + (1 - OWN_WORDS_WEIGHT) * whole[i].score)}, () => [...new Set([...o.reasons, ...whole[i].reasons])]),
 	);
 
+/** Indices of the `count` largest values, largest first; ties keep library order (a stable sort of all would do the same, slower). */
+const topIndices = (values: number[], count: number): number[] => {
+	const top: number[] = [];
+	values.forEach((v, k) => {
+		if (top.length === count && v <= values[top[top.length - 1]]) return;
+		let at = top.length;
+		while (at > 0 && values[top[at - 1]] < v) at--;
+		top.splice(at, 0, k);
+		if (top.length > count) top.pop();
+	});
+	return top;
+};
+
 const shotText = (words: Word[], slot: ShotSlot) =>
 	words
 		.filter((w) => w.startMs >= slot.startMs && w.startMs < slot.endMs)
@@ -43,7 +48,7 @@ const shotText = (words: Word[], slot: ShotSlot) =>
 		.join('')
 		.trim();
 
-export const matchShots = async ({slots, words, scenes, framings, clipDurationsMs, matcher, variants = 1}: {
+export const matchShots = async ({slots, words, scenes, framings, clipDurationsMs, matcher, variants = 1, fallback = 'auto'}: {
 	slots: ShotSlot[];
 	words: Word[];
 	scenes: ShotScene[];
@@ -52,9 +57,11 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 	clipDurationsMs: Map<string, number>;
 	matcher: Matcher;
 	variants?: number;
+	/** What a shot no clip fits shows. @default 'auto' */
+	fallback?: FallbackMode;
 }): Promise<Assignment[][]> => {
 	const byId = new Map(scenes.map((s) => [s.id, s]));
-	const labels = Object.keys(MOOD_TEXT) as Mood['label'][];
+	const labels = MOOD_LABELS;
 	const ownTexts = slots.map((s) => shotText(words, s) || byId.get(s.sceneId)!.text);
 	const sceneTexts = slots.map((s) => byId.get(s.sceneId)!.text);
 	const moodTexts = labels.map((l) => MOOD_TEXT[l]);
@@ -64,26 +71,34 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 	const [own, whole, moods] = [ownTexts, sceneTexts, moodTexts].map((texts) => texts.map((t) => byText.get(t)!));
 	const scored = slots.map((_, i) => blend(own[i], whole[i]));
 	const moodOf = (i: number) => byId.get(slots[i].sceneId)!.mood.label;
-	// Per shot and clip: its match, or (when the match is below the threshold) its fit to the mood, whichever is worth more.
+	// Per shot and clip: what showing it is worth, by its match or (below the threshold) the fallback rules.
+	// Every matcher scores the clips in library order, so index k is the same clip in every list.
 	const worth = slots.map((_, i) => {
-		const mood = new Map(moods[labels.indexOf(moodOf(i))].map((m) => [m.clipId, m.score * FALLBACK_WEIGHT]));
-		return new Map(scored[i].map((s) => [s.clipId, s.score >= FALLBACK_BELOW ? {relevance: s.score, fallback: false} : {relevance: Math.max(s.score, mood.get(s.clipId) ?? 0), fallback: (mood.get(s.clipId) ?? 0) > s.score}]));
+		const mood = moods[labels.indexOf(moodOf(i))];
+		return scored[i].map((s, k) => fallbackWorth({match: s.score, moodFit: mood[k].score, mode: fallback}));
 	});
 	const options: SlotOptions[] = slots.map((slot, i) => {
-		const ranked = [...worth[i]].sort((a, b) => b[1].relevance - a[1].relevance);
-		return {durationMs: slot.endMs - slot.startMs, candidates: ranked.slice(0, CANDIDATES).map(([clipId, w]) => ({clipId, relevance: w.relevance})), framings: [framings[i], ALTERNATE_FRAMING[framings[i]]]};
+		const ranked = topIndices(worth[i].map((w) => w.relevance), CANDIDATES);
+		const clips = ranked.map((k) => ({clipId: scored[i][k].clipId, relevance: worth[i][k].relevance}));
+		const title = titleCandidate(fallback);
+		return {durationMs: slot.endMs - slot.startMs, candidates: title ? [...clips, title] : clips, framings: [framings[i], ALTERNATE_FRAMING[framings[i]]]};
 	});
 	const cuts = searchVariants({slots: options, clipDurationsMs, count: variants});
 	return cuts.map((cut) =>
-		cut.map((choice, i) => {
-			const match = scored[i].find((s) => s.clipId === choice.clipId)!;
+		cut.map((choice, i): Assignment => {
+			const best = scored[i].reduce((a, b) => (b.score > a.score ? b : a));
+			if (choice.clipId === TITLE_CARD_ID) {
+				return {kind: 'title', title: titleText({shotText: ownTexts[i], sentence: sceneTexts[i]}), framing: choice.framing, score: 0, reasons: [titleReason({best, mood: moodOf(i)})]};
+			}
+			const k = scored[i].findIndex((s) => s.clipId === choice.clipId);
+			const match = scored[i][k];
 			const below = `below the ${FALLBACK_BELOW} match threshold (${match.score})`;
-			const reasons = worth[i].get(choice.clipId)!.fallback
+			const reasons = worth[i][k].fallback
 				? [`${below}: a clip for the ${moodOf(i)} mood instead`, ...match.reasons]
 				: match.score < FALLBACK_BELOW
 					? [`${below}: the clips that match are shown nearby`, ...match.reasons]
 					: match.reasons;
-			return {clipId: choice.clipId, framing: choice.framing, score: Math.min(1, Math.max(0, match.score)), reasons};
+			return {kind: 'clip', clipId: choice.clipId, framing: choice.framing, score: Math.min(1, Math.max(0, match.score)), reasons};
 		}),
 	);
 };

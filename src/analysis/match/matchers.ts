@@ -8,7 +8,10 @@ import {dot, type Embedder} from '../embed/embedder';
 import type {WordVectors} from '../embed/word-vectors';
 import {keywords, tokenize} from '../script/nlp';
 import {clipTerms, inverseDocumentFrequency, scoreClips} from './keywords';
-import {alignment, buildSemanticIndex, matchConcepts, MIX, sceneSide, type ClipDoc, type ConceptMatch, type Scored} from './semantic';
+import type {CacheStore} from '../cache/store';
+import {sceneTables, tableAlignment} from './align-tables';
+import {cachedPreparedClips} from './clip-docs-cache';
+import {buildSemanticIndex, matchConcepts, MIX, sceneSide, type ClipDoc, type ConceptMatch, type Scored} from './semantic';
 
 export type Matcher = {name: string; score: (texts: string[]) => Promise<Scored[][]>};
 export type MatcherName = 'keywords' | 'vectors' | 'full';
@@ -30,17 +33,25 @@ export const createKeywordMatcher = (clips: ClipDoc[]): Matcher => {
 	};
 };
 
-/** A Scored whose reasons are computed on first read. */
-export const lazyReasons = (scored: Omit<Scored, 'reasons'>, explain: () => string[]): Scored => {
-	let reasons: string[] | null = null;
-	return {
-		...scored,
-		get reasons() {
-			reasons ??= explain();
-			return reasons;
-		},
-	};
-};
+/**
+ * A Scored whose reasons are computed on first read. A class, not an object
+ * literal with a getter: a plan makes tens of thousands of these, and an own
+ * accessor per object is slow to create (and runs when the object is spread).
+ */
+class LazyScored implements Scored {
+	private explained: string[] | null = null;
+	constructor(
+		readonly clipId: string,
+		readonly score: number,
+		private readonly explain: () => string[],
+	) {}
+	get reasons(): string[] {
+		this.explained ??= this.explain();
+		return this.explained;
+	}
+}
+
+export const lazyReasons = (scored: Omit<Scored, 'reasons'>, explain: () => string[]): Scored => new LazyScored(scored.clipId, scored.score, explain);
 
 /** The best few routes from scene to clip, as a reader would check them. */
 const reasonsFor = (matches: ConceptMatch[], cosine: number): string[] => {
@@ -53,8 +64,9 @@ const reasonsFor = (matches: ConceptMatch[], cosine: number): string[] => {
 	return [...lines, `sentence similarity ${round(Math.min(1, cosine))}`];
 };
 
-export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, useConcepts}: {clips: ClipDoc[]; vectors: WordVectors; embedder: Embedder; wordnet: WordNet | null; useConcepts: boolean}): Promise<Matcher> => {
-	const index = await buildSemanticIndex({clips, vectors, embedder});
+export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, useConcepts, cache}: {clips: ClipDoc[]; vectors: WordVectors; embedder: Embedder; wordnet: WordNet | null; useConcepts: boolean; cache?: CacheStore}): Promise<Matcher> => {
+	const prepared = cache ? await cachedPreparedClips({clips, vectors, embedder, cache}) : undefined;
+	const index = await buildSemanticIndex({clips, vectors, embedder, prepared});
 	const conceptCache = new Map<string, Concept[]>();
 	const conceptsOf = (text: string) => {
 		if (!conceptCache.has(text)) conceptCache.set(text, sceneConcepts({text, wordnet}));
@@ -71,14 +83,14 @@ export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, 
 			return texts.map((text, i) => {
 				const concepts = useConcepts ? conceptsOf(text) : [];
 				const side = sceneSide(index, concepts);
+				const tables = useConcepts ? sceneTables(index, side) : null;
 				return index.clips.map((clip) => {
 					const expanded = expansionVectors ? EXPANSION_VECTOR_WEIGHT * dot(expansionVectors[i], clip.vector) : 0;
 					const cosine = Math.max(0, dot(sentenceVectors[i], clip.vector) + expanded);
-					if (!useConcepts) return {clipId: clip.id, score: round(cosine), reasons: [`sentence similarity ${round(cosine)}`]};
-					const matches = matchConcepts(index, clip, concepts);
-					const score = MIX.concepts * alignment(index, clip, side, matches) + (1 - MIX.concepts) * cosine;
+					if (!tables) return {clipId: clip.id, score: round(cosine), reasons: [`sentence similarity ${round(cosine)}`]};
+					const score = MIX.concepts * tableAlignment(clip, side, tables) + (1 - MIX.concepts) * cosine;
 					// Reasons are written only for the clips someone reads about: most of a big library never is.
-					return lazyReasons({clipId: clip.id, score: round(Math.min(1, score))}, () => reasonsFor(matches, cosine));
+					return lazyReasons({clipId: clip.id, score: round(Math.min(1, score))}, () => reasonsFor(matchConcepts(index, clip, concepts), cosine));
 				});
 			});
 		},

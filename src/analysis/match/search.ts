@@ -4,7 +4,10 @@
 // for the shot that needs it, and it sees repeats and framing as a whole.
 import type {Framing} from '../../plan';
 
-export type Candidate = {clipId: string; relevance: number};
+/** The candidate id of a title card: NUL cannot appear in a file name, so no clip has it. */
+export const TITLE_CARD_ID = '\u0000title-card';
+/** A title card has no clip: it cannot repeat (each shows its own words) and never runs short. */
+export type Candidate = {clipId: string; relevance: number; title?: boolean};
 export type SlotOptions = {
 	durationMs: number;
 	/** Clips worth considering for this shot, best first. */
@@ -12,7 +15,7 @@ export type SlotOptions = {
 	/** The director's framing first, then acceptable alternatives. */
 	framings: Framing[];
 };
-export type CutChoice = {clipId: string; framing: Framing; relevance: number};
+export type CutChoice = {clipId: string; framing: Framing; relevance: number; title?: boolean};
 
 export type SearchOptions = {
 	/** No clip comes back within this many shots when the library has enough clips. @default 4 */
@@ -27,6 +30,8 @@ export type SearchOptions = {
 	framingChangePenalty: number;
 	/** Cost per share of the shot a clip cannot fill (it loops). */
 	shortClipPenalty: number;
+	/** Cost of a title card right after another. */
+	titleAfterTitlePenalty: number;
 	beamWidth: number;
 };
 export const defaultSearchOptions: SearchOptions = {
@@ -36,6 +41,7 @@ export const defaultSearchOptions: SearchOptions = {
 	sameFramingPenalty: 0.06,
 	framingChangePenalty: 0.04,
 	shortClipPenalty: 0.3,
+	titleAfterTitlePenalty: 0.1,
 	beamWidth: 48,
 };
 
@@ -50,11 +56,14 @@ const toList = (path: Path | null): CutChoice[] => {
 };
 
 export const stepCost = ({state, slot, choice, index, clipMs, options}: {state: State; slot: SlotOptions; choice: CutChoice; index: number; clipMs: number; options: SearchOptions}): number => {
+	const prev = state.path?.choice;
+	// A card after a card is a slideshow; one is worth showing, the second nothing.
+	if (choice.title) return prev?.title ? options.titleAfterTitlePenalty : 0;
 	let cost = 0;
 	const last = state.lastUsed.get(choice.clipId);
 	if (last !== undefined) cost += index - last <= options.noRepeatWithin ? options.closeRepeatPenalty * (options.noRepeatWithin + 1 - (index - last)) : options.repeatPenalty;
-	const prev = state.path?.choice;
-	if (prev && prev.framing === choice.framing) cost += options.sameFramingPenalty;
+	// After a card the footage starts afresh: no framing to avoid repeating.
+	if (prev && !prev.title && prev.framing === choice.framing) cost += options.sameFramingPenalty;
 	if (choice.framing !== slot.framings[0]) cost += options.framingChangePenalty;
 	if (clipMs < slot.durationMs) cost += options.shortClipPenalty * (1 - clipMs / slot.durationMs);
 	return cost;
@@ -67,17 +76,20 @@ export const stepCost = ({state, slot, choice, index, clipMs, options}: {state: 
 export const searchCut = ({slots, clipDurationsMs, options: given = defaultSearchOptions, avoid = [], avoidPenalty = 0}: {slots: SlotOptions[]; clipDurationsMs: Map<string, number>; options?: SearchOptions; avoid?: string[][]; avoidPenalty?: number}): CutChoice[] => {
 	// k clips could avoid repeats within k − 1 shots only by a fixed rotation that
 	// ignores what the words say; ask a small library for half of that.
-	const distinct = new Set(slots.flatMap((s) => s.candidates.map((c) => c.clipId))).size;
+	const distinct = new Set(slots.flatMap((s) => s.candidates.filter((c) => !c.title).map((c) => c.clipId))).size;
 	const options = {...given, noRepeatWithin: Math.max(1, Math.min(given.noRepeatWithin, Math.floor(distinct / 2)))};
 	let beam: State[] = [{path: null, total: 0, lastUsed: new Map()}];
 	slots.forEach((slot, index) => {
 		const next: State[] = [];
+		const avoidedAt = new Map<string, number>();
+		for (const cut of avoid) avoidedAt.set(cut[index], (avoidedAt.get(cut[index]) ?? 0) + 1);
 		for (const state of beam) {
 			for (const c of slot.candidates) {
-				for (const framing of slot.framings) {
-					const choice = {clipId: c.clipId, framing, relevance: c.relevance};
+				// A card is drawn flat: zooming it into other framings would only crop its words.
+				for (const framing of c.title ? slot.framings.slice(0, 1) : slot.framings) {
+					const choice = {clipId: c.clipId, framing, relevance: c.relevance, ...(c.title ? {title: true} : {})};
 					const clipMs = clipDurationsMs.get(c.clipId) ?? Infinity;
-					const avoided = avoid.filter((cut) => cut[index] === c.clipId).length * avoidPenalty;
+					const avoided = (avoidedAt.get(c.clipId) ?? 0) * avoidPenalty;
 					const total = state.total + c.relevance - stepCost({state, slot, choice, index, clipMs, options}) - avoided;
 					next.push({path: {choice, prev: state.path}, total, lastUsed: state.lastUsed});
 				}
@@ -85,7 +97,7 @@ export const searchCut = ({slots, clipDurationsMs, options: given = defaultSearc
 		}
 		// Ties break on the order candidates came in (best relevance first), so the cut is stable across runs.
 		next.sort((a, b) => b.total - a.total);
-		beam = dedupe(next, options.beamWidth).map((s) => ({...s, lastUsed: new Map(s.lastUsed).set(s.path!.choice.clipId, index)}));
+		beam = dedupe(next, options.beamWidth).map((s) => (s.path!.choice.title ? s : {...s, lastUsed: new Map(s.lastUsed).set(s.path!.choice.clipId, index)}));
 	});
 	return toList(beam[0].path);
 };

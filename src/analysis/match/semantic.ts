@@ -2,6 +2,7 @@
 // its closest clip word (the same lemma, a WordNet expansion, or a near word
 // vector), and the scene's sentence vector is compared with the clip's.
 import {CONCEPT_WEIGHTS, type Concept} from '../concepts/concepts';
+import {nameRuns} from '../concepts/entities';
 import {dot, normalize, type Embedder} from '../embed/embedder';
 import {sifWeight} from '../embed/glove-embedder';
 import type {WordVectors} from '../embed/word-vectors';
@@ -17,9 +18,10 @@ export const MIX = {concepts: 0.5, clipSide: 0.3};
 /** How much of the word vectors' shared direction is removed before comparing words. */
 const WORD_CENTERING = 0.5;
 
-type Term = {term: string; weight: number};
-type ClipEntry = {id: string; terms: Term[]; termSet: Set<string>; vector: Float32Array};
-export type SemanticIndex = {clips: ClipEntry[]; vectors: WordVectors; embedder: Embedder; termVector: (t: string) => Float32Array | null; similarity: (a: string, b: string) => number; center: (v: Float32Array) => Float32Array};
+export type Term = {term: string; weight: number};
+/** `termIds`/`setIds` number `terms`/`termSet` in the library's vocabulary (vocab.ts), for the table-driven scorer. */
+export type ClipEntry = {id: string; terms: Term[]; termSet: Set<string>; vector: Float32Array; termIds: Int32Array; setIds: Int32Array};
+export type SemanticIndex = {clips: ClipEntry[]; vocabulary: string[]; vectors: WordVectors; embedder: Embedder; termVector: (t: string) => Float32Array | null; similarity: (a: string, b: string) => number; center: (v: Float32Array) => Float32Array};
 
 const clipTermsOf = (vectors: WordVectors, clip: ClipDoc): Term[] => {
 	const words = contentWords(tokenize([clip.description, ...clip.tags].join('. ')));
@@ -30,6 +32,16 @@ const clipTermsOf = (vectors: WordVectors, clip: ClipDoc): Term[] => {
 	}
 	return [...seen.values()];
 };
+
+/**
+ * Phrases a scene's name can match whole: multi-word tags ("milky way") and
+ * names in the description. Only looked up, not weighed, so a clip's score
+ * against scenes that name nothing is as before.
+ */
+const clipPhrasesOf = (clip: ClipDoc): string[] => [
+	...clip.tags.filter((t) => t.trim().includes(' ')).map((t) => t.trim().toLowerCase().replace(/\s+/g, ' ')),
+	...nameRuns(tokenize(clip.description)).map((r) => r.text.toLowerCase()),
+];
 
 const meanOf = (vs: Float32Array[], dims: number): Float32Array => {
 	const m = new Float32Array(dims);
@@ -42,14 +54,30 @@ const meanOf = (vs: Float32Array[], dims: number): Float32Array => {
  * footage" direction), so a clip described in generic words stops being
  * everyone's nearest neighbour.
  */
-export const buildSemanticIndex = async ({clips, vectors, embedder}: {clips: ClipDoc[]; vectors: WordVectors; embedder: Embedder}): Promise<SemanticIndex> => {
+/** What the index needs from each clip's text: the slow part (wink reads every description), so it can be cached (clip-docs-cache.ts). */
+export type PreparedClip = {terms: Term[]; phrases: string[]; raw: Float32Array};
+
+export const prepareClips = async ({clips, vectors, embedder}: {clips: ClipDoc[]; vectors: WordVectors; embedder: Embedder}): Promise<PreparedClip[]> => {
 	const raw = await embedder.embed(clips.map((c) => [c.description, ...c.tags].join('. ')));
+	return clips.map((c, i) => ({terms: clipTermsOf(vectors, c), phrases: clipPhrasesOf(c), raw: raw[i]}));
+};
+
+export const buildSemanticIndex = async ({clips, vectors, embedder, prepared: given}: {clips: ClipDoc[]; vectors: WordVectors; embedder: Embedder; prepared?: PreparedClip[]}): Promise<SemanticIndex> => {
+	const prepared = given ?? (await prepareClips({clips, vectors, embedder}));
+	const raw = prepared.map((p) => p.raw);
 	const mean = meanOf(raw, embedder.dims);
 	// A text with no known word stays at zero (no similarity), not at minus the mean.
 	const center = (v: Float32Array) => (v.some((x) => x !== 0) ? normalize(v.map((x, d) => x - mean[d])) : v);
+	const ids = new Map<string, number>();
+	const idOf = (t: string) => {
+		let id = ids.get(t);
+		if (id === undefined) ids.set(t, (id = ids.size));
+		return id;
+	};
 	const entries = clips.map((c, i) => {
-		const terms = clipTermsOf(vectors, c);
-		return {id: c.id, terms, termSet: new Set(terms.map((t) => t.term)), vector: center(raw[i])};
+		const {terms, phrases} = prepared[i];
+		const termSet = new Set([...terms.map((t) => t.term), ...phrases]);
+		return {id: c.id, terms, termSet, vector: center(raw[i]), termIds: Int32Array.from(terms, (t) => idOf(t.term)), setIds: Int32Array.from(termSet, idOf)};
 	});
 	const wordMean = meanOf(entries.flatMap((e) => e.terms.map((t) => vectors.vector(t.term)).filter((v): v is Float32Array => v !== null)), vectors.dims);
 	const memo = new Map<string, Float32Array | null>();
@@ -74,7 +102,7 @@ export const buildSemanticIndex = async ({clips, vectors, embedder}: {clips: Cli
 		}
 		return s;
 	};
-	return {clips: entries, vectors, embedder, termVector, similarity, center};
+	return {clips: entries, vocabulary: [...ids.keys()], vectors, embedder, termVector, similarity, center};
 };
 
 
@@ -117,7 +145,7 @@ export const sceneSide = (index: SemanticIndex, concepts: Concept[]): SceneSide 
 		concepts,
 		weights,
 		total: weights.reduce((a, b) => a + b, 0),
-		asClip: {id: '', terms: concepts.map((c) => ({term: c.term, weight: 1})), termSet: new Set(concepts.map((c) => c.term)), vector: new Float32Array(0)},
+		asClip: {id: '', terms: concepts.map((c) => ({term: c.term, weight: 1})), termSet: new Set(concepts.map((c) => c.term)), vector: new Float32Array(0), termIds: new Int32Array(0), setIds: new Int32Array(0)},
 	};
 };
 

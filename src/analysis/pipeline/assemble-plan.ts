@@ -34,15 +34,15 @@ const shotsOf = ({slots, styles, library, scenes}: Shared, cut: Assignment[]): P
 		const a = cut[i];
 		const {why, framing, ...style} = styles[i];
 		const framingWhy = a.framing === framing ? why : `${why}; ${a.framing} instead of ${framing}, not to show one framing twice in a row`;
+		const common = {...slot, ...style, framing: a.framing, score: a.score, reasons: [...a.reasons, framingWhy]};
+		// A card holds still (a renderer may draw it once): no push or pull.
+		if (a.kind === 'title') return {...common, kind: 'title' as const, title: {text: a.title}, zoomFrom: 1, zoomTo: 1};
 		return {
-			...slot,
+			...common,
+			kind: 'clip' as const,
 			clipId: a.clipId,
 			clipInMs: clipInPoint(byId.get(a.clipId)!.durationMs, slot.endMs - slot.startMs, i),
-			...style,
-			framing: a.framing,
 			...zoomFor(a.framing, i, arousal.get(slot.sceneId) ?? 0.5),
-			score: a.score,
-			reasons: [...a.reasons, framingWhy],
 		};
 	});
 };
@@ -51,7 +51,7 @@ export const assemblePlan = async (shared: Shared, cut: Assignment[]): Promise<P
 	const {options, library} = shared;
 	const byId = new Map(library.map((c) => [c.id, c]));
 	const clips = await Promise.all(
-		[...new Set(cut.map((a) => a.clipId))].map(async (id) => {
+		[...new Set(cut.flatMap((a) => (a.kind === 'clip' ? [a.clipId] : [])))].map(async (id) => {
 			const c = byId.get(id)!;
 			return {id, src: await linkClip(c.file), path: c.file, description: c.description, durationMs: c.durationMs, width: c.width, height: c.height, fps: c.fps};
 		}),

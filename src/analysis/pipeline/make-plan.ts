@@ -5,6 +5,8 @@ import {enforceSizeBound} from '../cache/evict';
 import {createCacheStore} from '../cache/store';
 import {loadLibrary} from '../clips/library';
 import {planCuts} from '../director/cuts';
+import {narrationPauses} from '../director/pauses';
+import {PUBLIC_DIR} from '../cache/dirs';
 import {styleShots} from '../director/style';
 import {takeVectorCacheBuild} from '../embed/word-vectors';
 import {createMatcher} from '../match/create-matcher';
@@ -22,13 +24,20 @@ import {planKey, readCachedPlans, writeCachedPlans} from './plan-cache';
 import {cachedScenes} from './scenes-cache';
 import {timeScenes} from './timed-scenes';
 
-export type MakePlanInput = {scriptFile: string; clipsDir: string; options?: PlanOptionsInput; onWarning?: (m: string) => void};
+export type MakePlanInput = {
+	scriptFile: string;
+	clipsDir: string;
+	options?: PlanOptionsInput;
+	onWarning?: (m: string) => void;
+	/** Read a stored plan for the same inputs. @default true (false: plan again, e.g. to time the director and matcher) */
+	reusePlan?: boolean;
+};
 
 /** The plan for a script; with `variants` > 1, the best of several distinct cuts (see makePlans). */
 export const makePlan = async (input: MakePlanInput): Promise<Plan> => (await makePlans(input))[0];
 
 /** One plan per variant: the same narration, director and shots, different clip choices. */
-export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWarning}: MakePlanInput): Promise<Plan[]> => {
+export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWarning, reusePlan = true}: MakePlanInput): Promise<Plan[]> => {
 	const options = PlanOptionsSchema.parse(rawOptions ?? {});
 	const network = installNetworkGuard({allowNetwork: options.allowNetwork});
 	const timer = createStageTimer();
@@ -62,15 +71,17 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 		for (const plan of plans) plan.report = runReport({plan, stagesMs: timer.stagesMs, clipsInLibrary: library.length, networkCalls: network.calls(), warnings, cache: cache.counts});
 		return plans;
 	};
-	const cachedPlans = await timer.run('plan', () => readCachedPlans(cache, key));
+	const cachedPlans = reusePlan ? await timer.run('plan', () => readCachedPlans(cache, key)) : null;
 	if (cachedPlans) return report(cachedPlans);
 
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
-	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs}));
+	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses.
+	const pauses = await timer.run('pauses', () => narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}));
+	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs, pauses}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
 	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
-	const matcher = await timer.run('models', () => createMatcher({clips: library, options}));
+	const matcher = await timer.run('models', () => createMatcher({clips: library, options, cache}));
 	const built = takeVectorCacheBuild();
 	// The one-time conversion gets its own line, so a report shows it happened (and a later one shows it did not).
 	if (built?.built) {
@@ -86,6 +97,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 			clipDurationsMs: new Map(library.map((c) => [c.id, c.durationMs])),
 			matcher,
 			variants: options.variants,
+			fallback: options.fallback,
 		}),
 	);
 	const shared = {scriptFile, options, narration: narrationRef, words, scenes: timed, slots, styles, library};

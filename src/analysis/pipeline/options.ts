@@ -25,6 +25,8 @@ export const PlanOptionsSchema = z.object({
 	matcher: z.enum(['full', 'vectors', 'keywords']).default('full'),
 	/** An ONNX sentence encoder (with `vocab.txt` beside it) to use instead of averaged word vectors. */
 	embedderModel: z.string().min(1).optional(),
+	/** What a shot no clip fits shows: `auto` (a clip for its mood if one suits it, else a title card), `mood` (always a clip), `title` (always a card). @default 'auto' */
+	fallback: z.enum(['auto', 'mood', 'title']).default('auto'),
 	/** How many distinct cuts to plan. @default 1 */
 	variants: z.number().int().min(1).max(10).default(1),
 	/** Colour grade preset. @default 'cinematic' */

@@ -21,14 +21,25 @@ const ACTIVE_SCALE = 1.06;
 // Tune: widest caption line as a share of the frame width (and of 1.3 × the short side, for 16:9).
 const MAX_WIDTH_SHARE = 0.86;
 
-export const Captions: React.FC<CaptionsProps> = ({pages, style, timeMs, width, height}) => {
+/**
+ * Everything the caption picture depends on at a time, and a key equal for two
+ * times exactly when they look the same. The compositing renderer captures one
+ * image per key instead of one per frame, so this must stay the only input.
+ */
+export const captionVisual = ({pages, timeMs}: {pages: CaptionPage[]; timeMs: number}) => {
 	const at = captionAt({pages, timeMs});
+	if (!at) return {at: null, scale: 1, key: 'none'};
+	const pop = Math.min(1, (timeMs - at.page.startMs) / POP_MS);
+	const scale = POP_FROM_SCALE + (1 - POP_FROM_SCALE) * (1 - (1 - pop) ** 3);
+	return {at, scale, key: `${at.pageIndex}:${at.activeTokenIndex}:${scale}`};
+};
+
+export const Captions: React.FC<CaptionsProps> = ({pages, style, timeMs, width, height}) => {
+	const {at, scale} = captionVisual({pages, timeMs});
 	if (!at) return null;
 	// The short side, not the width: 16:9 would otherwise get 1.8× larger words than 9:16.
 	const unit = Math.min(width, height) / 1080;
 	const fontSize = style.fontSizePx * unit;
-	const pop = Math.min(1, (timeMs - at.page.startMs) / POP_MS);
-	const scale = POP_FROM_SCALE + (1 - POP_FROM_SCALE) * (1 - (1 - pop) ** 3);
 	return (
 		<div
 			data-caption-page={at.pageIndex}

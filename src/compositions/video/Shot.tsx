@@ -6,13 +6,13 @@
 import React from 'react';
 import {Video} from '@remotion/media';
 import {AbsoluteFill, Sequence, staticFile, useCurrentFrame} from 'remotion';
-import type {Clip, Mood, Shot as PlanShot, Style} from '../../plan';
+import type {Clip, ClipShot, Mood, Style} from '../../plan';
 import {computeClipSegments} from './clip-segments';
 import {gradeFilter} from './grade';
 import {kenBurns} from './ken-burns';
 
 export type ShotProps = {
-	shot: PlanShot;
+	shot: ClipShot;
 	clip: Clip;
 	mood: Mood | null;
 	style: Style;
@@ -21,7 +21,9 @@ export type ShotProps = {
 	panDirection: 1 | -1;
 };
 
-const fill: React.CSSProperties = {width: '100%', height: '100%', objectFit: 'cover'};
+// @remotion/media draws into a canvas: CSS object-fit does not reach the picture,
+// its own `objectFit` prop does (a landscape clip was letterboxed in 9:16 without it).
+const fill: React.CSSProperties = {width: '100%', height: '100%'};
 
 export const Shot: React.FC<ShotProps> = ({shot, clip, mood, style, durationInFrames, fps, panDirection}) => {
 	const frame = useCurrentFrame();
@@ -43,7 +45,7 @@ export const Shot: React.FC<ShotProps> = ({shot, clip, mood, style, durationInFr
 			>
 				{segments.map((s) => (
 					<Sequence key={s.fromFrame} from={s.fromFrame} durationInFrames={s.durationInFrames} layout="none">
-						<Video src={staticFile(clip.src)} muted trimBefore={s.trimBeforeFrames} style={fill} />
+						<Video src={staticFile(clip.src)} muted trimBefore={s.trimBeforeFrames} objectFit="cover" style={fill} />
 					</Sequence>
 				))}
 			</AbsoluteFill>

@@ -1,0 +1,136 @@
+// The compositing renderer: Chrome draws only what needs a browser (captions,
+// the legibility overlay) once per distinct picture; ffmpeg draws the footage,
+// grades, zooms and transitions per frame in one filter graph, lays the
+// pictures over it and encodes. Same plan, same frames as the Reel composition
+// (test/composite.test.ts compares them), at a fraction of the capture cost:
+// docs/performance.md has the figures.
+import {createHash} from 'node:crypto';
+import {link, mkdir, mkdtemp, rm} from 'node:fs/promises';
+import {writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PUBLIC_DIR} from '../../analysis/cache/dirs';
+import {produceFileAtomic} from '../../analysis/cache/files';
+import {ASPECTS, type Plan} from '../../plan';
+import {findBrowser, openReelBrowser} from '../browser';
+import {probeStreams} from '../ff';
+import {bundleProject} from '../bundle';
+import type {RenderOptions} from '../render-plan';
+import {renderSettings} from '../settings';
+import {captionStates} from './caption-states';
+import {chooseEncoder} from './encoder';
+import {runSystemFfmpeg} from './ffmpeg';
+import {cubeLut} from './grade-lut';
+import {footageGraph} from './graph';
+import {renderOverlayImages} from './overlay-images';
+
+// Tune: share of the progress bar the browser half takes (it is ~⅕ of the time).
+const CHROME_SHARE = 0.2;
+
+export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
+	const settings = renderSettings({plan, options});
+	const {width, height} = ASPECTS[plan.aspect];
+	const W = Math.round(width * settings.scale);
+	const H = Math.round(height * settings.scale);
+	const work = await mkdtemp(path.join(tmpdir(), 'reel-composite-'));
+	try {
+		const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.((p / 100) * 0.05, 'bundling')}));
+		const states = captionStates(plan);
+		const {executable, chromeMode, browser} = options.browserInstance
+			? {...findBrowser({override: options.browser}), browser: options.browserInstance}
+			: await openReelBrowser({override: options.browser, gl: options.gl});
+		let images: Awaited<ReturnType<typeof renderOverlayImages>>;
+		try {
+			images = await renderOverlayImages({
+				plan, states, workDir: work, scale: settings.scale, serveUrl, browser, executable, chromeMode,
+				onProgress: (f) => options.onProgress?.(0.05 + f * (CHROME_SHARE - 0.05), 'captions'),
+			});
+		} finally {
+			// Closed before ffmpeg starts: Chrome and the encoder never hold memory at once.
+			if (!options.browserInstance) await browser.close({silent: true});
+		}
+		const stateFiles = await cutAtlas({atlasPattern: images.atlasPattern, statesPerFrame: states.statesPerFrame, workDir: work});
+		const framesPattern = await linkFrames({frameState: states.frameState, stateFiles, workDir: work});
+
+		const luts = new Map<string, string>();
+		const lutFor = (filter: string): string => {
+			let file = luts.get(filter);
+			if (!file) {
+				file = path.join(work, `grade-${createHash('sha1').update(filter).digest('hex').slice(0, 10)}.cube`);
+				writeFileSync(file, cubeLut(filter));
+				luts.set(filter, file);
+			}
+			return file;
+		};
+		const sourceSizes = await probeSourceSizes(plan);
+		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, sourceSizes, lutFor});
+		const legibility = graph.inputCount;
+		const captions = legibility + 1;
+		const audio = captions + 1;
+		const bandTop = Math.round(states.band.top * settings.scale);
+		const filters = [
+			...graph.filters,
+			`[${graph.label}][${legibility}:v]overlay=0:0:format=gbrp:shortest=1[lg]`,
+			`[lg][${captions}:v]overlay=0:${bandTop}:format=gbrp[cap]`,
+			// Chrome's JPEG → yuv420p path in Remotion uses BT.709 at TV range; so do we.
+			`[cap]scale=out_color_matrix=bt709:out_range=tv,format=yuv420p[vout]`,
+		];
+		const seconds = graph.totalFrames / plan.fps;
+		const encoder = chooseEncoder({wanted: options.encoder, x264Preset: settings.x264Preset, crf: settings.crf, draft: options.draft === true, onWarning: options.onWarning});
+		await produceFileAtomic(out, (temp) =>
+			runSystemFfmpeg({
+				args: [
+					'-y',
+					...graph.inputArgs,
+					'-loop', '1', '-framerate', String(plan.fps), '-i', images.legibility,
+					'-framerate', String(plan.fps), '-start_number', '0', '-i', framesPattern,
+					'-i', path.join(PUBLIC_DIR, plan.narration.src),
+					'-filter_complex', filters.join(';'),
+					'-map', '[vout]', '-map', `${audio}:a`,
+					...encoder.args, '-pix_fmt', 'yuv420p',
+					'-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709',
+					// The narration is padded or cut to the video's length, as Remotion does. No -frames:v:
+					// the graph ends on its own, and a video frame limit ended the file with audio still queued.
+					'-af', 'apad', '-t', String(seconds),
+					'-c:a', 'aac', '-b:a', '320k', '-ar', '48000',
+					'-movflags', '+faststart', '-f', 'mp4', temp,
+				],
+				onFrame: (frame) => options.onProgress?.(CHROME_SHARE + (1 - CHROME_SHARE) * Math.min(1, frame / graph.totalFrames), 'encoding'),
+			}),
+		);
+	} finally {
+		await rm(work, {recursive: true, force: true});
+	}
+};
+
+/** What ffmpeg will decode: a phone clip stored landscape with a 90° rotation is portrait. */
+const probeSourceSizes = async (plan: Plan): Promise<Map<string, {width: number; height: number}>> => {
+	const used = [...new Set(plan.shots.map((s) => s.clipId))].map((id) => plan.clips.find((c) => c.id === id)!);
+	const sizes = await Promise.all(
+		used.map(async (clip) => {
+			const {streams} = await probeStreams(path.join(PUBLIC_DIR, clip.src));
+			const video = streams.find((s) => s.codec_type === 'video');
+			if (!video?.width || !video.height) throw new Error(`${clip.path}: no video stream to render`);
+			const rotation = Math.abs(Number(video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? video.tags?.rotate ?? 0)) % 180;
+			return [clip.id, rotation === 90 ? {width: video.height, height: video.width} : {width: video.width, height: video.height}] as const;
+		}),
+	);
+	return new Map(sizes);
+};
+
+/** Splits each atlas frame back into its states: `state-00000.png`, one per caption picture. */
+const cutAtlas = async ({atlasPattern, statesPerFrame, workDir}: {atlasPattern: string; statesPerFrame: number; workDir: string}): Promise<string> => {
+	const pattern = path.join(workDir, 'state-%05d.png');
+	await runSystemFfmpeg(['-y', '-start_number', '0', '-i', atlasPattern, '-vf', `untile=1x${statesPerFrame}`, '-fps_mode', 'passthrough', '-start_number', '0', '-compression_level', '1', pattern]);
+	return pattern;
+};
+
+/** One file name per video frame, hard-linked to the state it shows, so ffmpeg reads them as a plain image sequence. */
+const linkFrames = async ({frameState, stateFiles, workDir}: {frameState: number[]; stateFiles: string; workDir: string}): Promise<string> => {
+	const dir = path.join(workDir, 'frames');
+	await mkdir(dir);
+	const stateFile = (i: number) => stateFiles.replace('%05d', String(i).padStart(5, '0'));
+	await Promise.all(frameState.map((s, f) => link(stateFile(s), path.join(dir, `${String(f).padStart(6, '0')}.png`))));
+	return path.join(dir, '%06d.png');
+};
+

@@ -1,0 +1,41 @@
+// The compositing renderer (and the bench's floor) need filters Remotion's
+// minimal ffmpeg leaves out (xfade, lut3d, overlay, untile), so they use a
+// full ffmpeg: the system's (Debian: apt-get install ffmpeg) or REEL_FFMPEG.
+import {spawn, spawnSync} from 'node:child_process';
+
+export const SYSTEM_FFMPEG = process.env.REEL_FFMPEG ?? process.env.REEL_BENCH_FFMPEG ?? 'ffmpeg';
+
+const NEEDED_FILTERS = ['xfade', 'lut3d', 'overlay', 'untile', 'scale', 'crop', 'concat', 'trim'];
+
+let probed: {ok: true} | {ok: false; reason: string} | null = null;
+
+/** Whether a full enough ffmpeg is here; the reason names what is missing. Probed once per process. */
+export const probeSystemFfmpeg = (): {ok: true} | {ok: false; reason: string} => {
+	if (probed) return probed;
+	const run = spawnSync(SYSTEM_FFMPEG, ['-hide_banner', '-filters'], {encoding: 'utf8', timeout: 10_000});
+	if (run.error || run.status !== 0) {
+		probed = {ok: false, reason: `no full ffmpeg at "${SYSTEM_FFMPEG}" (apt-get install ffmpeg, or set REEL_FFMPEG=<path>)`};
+		return probed;
+	}
+	const have = new Set(run.stdout.split('\n').map((l) => l.trim().split(/\s+/)[1]));
+	const missing = NEEDED_FILTERS.filter((f) => !have.has(f));
+	probed = missing.length === 0 ? {ok: true} : {ok: false, reason: `${SYSTEM_FFMPEG} lacks the filters ${missing.join(', ')}`};
+	return probed;
+};
+
+export type FfmpegRun = {args: string[]; /** Called with each frame count ffmpeg reports. */ onFrame?: (frame: number) => void; cwd?: string};
+
+export const runSystemFfmpeg = (argsOrRun: string[] | FfmpegRun): Promise<void> => {
+	const {args, onFrame, cwd} = Array.isArray(argsOrRun) ? {args: argsOrRun, onFrame: undefined, cwd: undefined} : argsOrRun;
+	const progress = onFrame ? ['-progress', 'pipe:1', '-nostats'] : [];
+	return new Promise((resolve, reject) => {
+		const child = spawn(SYSTEM_FFMPEG, ['-hide_banner', '-loglevel', 'error', ...progress, ...args], {stdio: ['ignore', 'pipe', 'pipe'], cwd});
+		let stderr = '';
+		child.stderr.on('data', (d) => (stderr += d));
+		child.stdout.on('data', (d: Buffer) => {
+			for (const m of d.toString().matchAll(/^frame=(\d+)/gm)) onFrame?.(Number(m[1]));
+		});
+		child.on('error', (e) => reject(new Error(`${SYSTEM_FFMPEG}: ${e.message} — needs a full ffmpeg (apt-get install ffmpeg) or REEL_FFMPEG=<path>`)));
+		child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${SYSTEM_FFMPEG} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`))));
+	});
+};
