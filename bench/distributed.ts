@@ -33,8 +33,9 @@ export const benchDistributed = async ({plan, workDir, options}: {plan: Plan; wo
 	const frames = durationInFrames(plan.durationMs, plan.fps);
 	const line = (label: string, s: number, extra = '') => console.log(`${label.padEnd(22)} ${s.toFixed(1).padStart(6)} s  ${(frames / s).toFixed(2).padStart(6)} fps${extra}`);
 	console.log(`distributed bench: ${frames} frames in chunks of ${FRAMES_PER_CHUNK}; ${os.cpus().length} cores; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-	const local = await seconds(() => renderPlan({plan, out: path.join(workDir, 'local.mp4'), options}));
-	line('local (one process)', local);
+	// Remotion's renderMedia, as the chunks: the compositor is another pipeline (npm run bench compares it).
+	const local = await seconds(() => renderPlan({plan, out: path.join(workDir, 'local.mp4'), options: {...options, renderer: 'remotion'}}));
+	line('local (renderMedia)', local);
 	const redis = await startRedisServer();
 	const sharedDir = path.join(workDir, 'shared');
 	const results: number[] = [];
