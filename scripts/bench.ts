@@ -35,6 +35,9 @@ const timed = async (label: string, file: string, frames: number, work: () => Pr
 
 const reel = (plan: Plan, file: string, options: RenderOptions) => () => renderPlan({plan, out: file, options});
 
+// --scale F: a smaller render, for a quicker --distributed comparison.
+const scaleArg = () => (process.argv.includes('--scale') ? Number(process.argv[process.argv.indexOf('--scale') + 1]) : undefined);
+
 const main = async () => {
 	// --only floor|1080: stop early, for A/B runs while profiling.
 	const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
@@ -47,6 +50,7 @@ const main = async () => {
 	const bundleStart = performance.now();
 	await bundleProject();
 	console.log(`bundle (once per process) ${((performance.now() - bundleStart) / 1000).toFixed(1)} s — not counted below`);
+	if (process.argv.includes('--distributed')) return (await import('../bench/distributed')).benchDistributed({plan, workDir: work, options: {x264Preset: PRESET, scale: scaleArg()}});
 
 	const floorFile = path.join(work, 'floor.mp4');
 	const floor = await timed('ffmpeg floor', floorFile, frames, () =>

@@ -7,6 +7,7 @@ import {PROJECT_ROOT, cacheDir} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
 import {USAGE, parseCli, planOptionsFrom, renderOptionsFrom, type CliArgs} from '../src/cli/args';
 import {makeBatch} from '../src/cli/batch';
+import {distributedOptionsFrom} from '../src/distributed/options';
 import {formatReport, sidecarPath, variantPath, writePlan, writeSrt} from '../src/cli/outputs';
 import {createProgress} from '../src/render/progress';
 import {exitWithError} from '../src/cli/exit';
@@ -38,13 +39,25 @@ const make = async ({scriptFile, clipsDir, args}: {scriptFile: string; clipsDir:
 	const out = args.values.out ?? defaultOut(scriptFile, '.mp4');
 	if (!/\.mp4$/i.test(out)) throw new ReelError('BAD_OPTION', `--out must end in .mp4, got "${out}"`);
 	const renderOptions = renderOptionsFrom(args.values);
+	const distributed = await distributedOptionsFrom(args.values);
 	const results = await makePlans({scriptFile, clipsDir, options: planOptionsFrom(args.values), onWarning: warn});
+	const files = results.map((_, k) => variantPath(out, k, results.length));
+	for (const [k, result] of results.entries()) {
+		await writePlan(result, sidecarPath(files[k], '.plan.json'));
+		await writeSrt(result, sidecarPath(files[k], '.srt'));
+	}
+	if (distributed) {
+		const {makeDistributed} = await import('../src/distributed/make');
+		const rendered = await makeDistributed({items: results.map((plan, k) => ({plan, out: files[k]})), options: renderOptions, distributed});
+		for (const [k, {error, ms}] of rendered.entries()) if (!error) console.log(formatReport(results[k], {render: ms}));
+		const failed = rendered.find((r) => r.error);
+		if (failed) throw failed.error;
+		return;
+	}
 	// Loaded only when rendering: the renderer and bundler cost ~1 s of start-up that `plan` does not need.
 	const {renderPlan} = await import('../src/render/render-plan');
 	for (const [k, result] of results.entries()) {
-		const file = variantPath(out, k, results.length);
-		await writePlan(result, sidecarPath(file, '.plan.json'));
-		await writeSrt(result, sidecarPath(file, '.srt'));
+		const file = files[k];
 		const progress = createProgress(`render ${path.basename(file)}`);
 		const started = performance.now();
 		await renderPlan({plan: result, out: file, options: {...renderOptions, browser: args.values.browser, onWarning: warn, onProgress: (f, stage) => progress.update(f, stage)}}).catch((error: Error) => {
@@ -61,12 +74,14 @@ const batch = async (args: CliArgs) => {
 	if (!args.values.clips) throw new ReelError('BAD_OPTION', 'make needs --clips <folder of video files>');
 	if (args.values.out) throw new ReelError('BAD_OPTION', '--out names one video; with several scripts use --out-dir');
 	if (args.positionals.length === 0) throw new ReelError('BAD_OPTION', 'make needs at least one script file (see --help)');
+	const distributed = await distributedOptionsFrom(args.values);
 	const results = await makeBatch({
 		scripts: args.positionals,
 		clipsDir: args.values.clips,
 		outDir: args.values['out-dir'] ?? 'out',
 		planOptions: planOptionsFrom(args.values),
 		renderOptions: {...renderOptionsFrom(args.values), browser: args.values.browser, onWarning: warn},
+		distributed,
 		warn,
 	});
 	const failed = results.filter((r) => !r.ok).length;

@@ -33,6 +33,11 @@ export const OPTIONS = {
 	'out-dir': {type: 'string'},
 	options: {type: 'string'},
 	'allow-network': {type: 'boolean'},
+	distributed: {type: 'boolean'},
+	redis: {type: 'string'},
+	chunks: {type: 'string'},
+	'frames-per-chunk': {type: 'string'},
+	'shared-dir': {type: 'string'},
 	help: {type: 'boolean', short: 'h'},
 } as const;
 
@@ -144,4 +149,9 @@ options:
   --embedder-model FILE        an ONNX sentence encoder (vocab.txt beside it) instead of word vectors
   --out-dir DIR                make: where the videos of several scripts go (default out/)
   --options FILE               studio: JSON plan options ({"aspect": "16:9", "rate": 180, …}), watched
-  --allow-network              permit outgoing connections (reel needs none)`;
+  --allow-network              permit outgoing connections (reel needs none)
+  --distributed                make: render in chunks on workers (npm run worker) through a Redis queue
+  --redis URL                  the queue's Redis (default REEL_REDIS_URL or redis://127.0.0.1:6379)
+  --chunks N | --frames-per-chunk F   how the render is cut (default 150 frames a chunk)
+  --shared-dir DIR             the folder workers read the bundle and plan from and write chunks to
+                               (default REEL_SHARED_DIR or .reel-cache/distributed)`;

@@ -8,6 +8,7 @@ import type {PlanOptionsInput} from '../analysis/pipeline/options';
 import {ReelError} from '../analysis/errors';
 import type {Plan} from '../plan';
 import type {RenderOptions} from '../render/render-plan';
+import type {DistributedOptions} from '../distributed/prepare';
 import {createProgress} from '../render/progress';
 import {sidecarPath, writePlan, writeSrt} from './outputs';
 
@@ -81,17 +82,31 @@ export const formatBatchTable = (jobs: Job[]): string => {
 	return table.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  ')).join('\n');
 };
 
-export const makeBatch = async ({scripts, clipsDir, outDir, planOptions, renderOptions, warn}: {
+/** Every chunk of every video goes on the queue at once; each video is joined as its chunks land. */
+const renderAllDistributed = async (jobs: Job[], options: RenderOptions, distributed: DistributedOptions) => {
+	const todo = jobs.filter((j) => j.plan);
+	if (todo.length === 0) return;
+	const {makeDistributed} = await import('../distributed/make');
+	const results = await makeDistributed({items: todo.map((j) => ({plan: j.plan!, out: j.out})), options, distributed});
+	for (const [i, {error, ms}] of results.entries()) {
+		todo[i].error = error ? `render failed: ${firstLine(error)}` : null;
+		todo[i].renderMs = ms;
+	}
+};
+
+export const makeBatch = async ({scripts, clipsDir, outDir, planOptions, renderOptions, distributed = null, warn}: {
 	scripts: string[];
 	clipsDir: string;
 	outDir: string;
 	planOptions: PlanOptionsInput;
 	renderOptions: RenderOptions;
+	/** Render on workers through the queue instead of here. */
+	distributed?: DistributedOptions | null;
 	warn: (m: string) => void;
 }): Promise<BatchResult[]> => {
 	const jobs: Job[] = batchOutputs(scripts, outDir).map((o) => ({...o, plan: null, error: null, renderMs: 0}));
 	await planAll(jobs, clipsDir, planOptions, warn);
-	await renderAll(jobs, renderOptions);
+	await (distributed ? renderAllDistributed(jobs, renderOptions, distributed) : renderAll(jobs, renderOptions));
 	console.log(formatBatchTable(jobs));
 	return jobs.map((j) => ({scriptFile: j.scriptFile, out: j.out, ok: !j.error, message: j.error ?? j.out}));
 };

@@ -8,12 +8,29 @@ import {ASPECTS, type Plan} from '../plan';
 import {produceFileAtomic} from '../analysis/cache/files';
 import {findBrowser, openReelBrowser} from './browser';
 import {bundleProject} from './bundle';
-import {renderSettings, type Renderer, type RenderSettingsInput} from './settings';
+import {renderSettings, type Renderer, type RenderSettings, type RenderSettingsInput} from './settings';
 import {probeSystemFfmpeg} from './composite/ffmpeg';
 import {ReelError} from '../analysis/errors';
 
 // Tune: decoded-frame caches in the tab and the compositor (each).
 const MEDIA_CACHE_BYTES = 256 * 2 ** 20;
+
+/** The renderMedia settings every reel render shares: a local render and each distributed chunk. */
+export const mediaOptions = (settings: RenderSettings) => ({
+	concurrency: settings.concurrency,
+	imageFormat: 'jpeg' as const,
+	jpegQuality: settings.jpegQuality,
+	x264Preset: settings.x264Preset,
+	crf: settings.crf,
+	// JPEG frames would otherwise give full-range yuvj420p, which some players and platforms mishandle.
+	pixelFormat: 'yuv420p' as const,
+	colorSpace: 'bt709' as const,
+	scale: settings.scale,
+	// Both default to half of free memory; a few seconds of decoded 1080p frames is all a cut needs.
+	mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
+	offthreadVideoCacheSizeInBytes: MEDIA_CACHE_BYTES,
+	logLevel: 'error' as const,
+});
 
 export type RenderOptions = RenderSettingsInput & {
 	/** @default 'auto': the compositor when a full ffmpeg is here, else Remotion. */
@@ -60,26 +77,14 @@ const renderWithRemotion = async ({plan, out, options}: {plan: Plan; out: string
 				serveUrl,
 				composition,
 				inputProps,
+				...mediaOptions(settings),
 				codec: 'h264',
 				audioCodec: 'aac',
 				outputLocation: temp,
 				puppeteerInstance: browser,
 				browserExecutable: executable,
 				chromeMode,
-				concurrency: settings.concurrency,
-				imageFormat: 'jpeg',
-				jpegQuality: settings.jpegQuality,
-				x264Preset: settings.x264Preset,
-				crf: settings.crf,
-				// JPEG frames would otherwise give full-range yuvj420p, which some players and platforms mishandle.
-				pixelFormat: 'yuv420p',
-				colorSpace: 'bt709',
-				scale: settings.scale,
 				overwrite: true,
-				// Both default to half of free memory; a few seconds of decoded 1080p frames is all a cut needs.
-				mediaCacheSizeInBytes: MEDIA_CACHE_BYTES,
-				offthreadVideoCacheSizeInBytes: MEDIA_CACHE_BYTES,
-				logLevel: 'error',
 				onProgress: ({progress, stitchStage}) => options.onProgress?.(0.1 + progress * 0.9, stitchStage),
 			}),
 		);
