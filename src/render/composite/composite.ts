@@ -99,7 +99,8 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			}),
 		);
 	} finally {
-		await rm(work, {recursive: true, force: true});
+		// REEL_KEEP_WORK=1 keeps the atlas, states and LUTs for inspection.
+		if (!process.env.REEL_KEEP_WORK) await rm(work, {recursive: true, force: true});
 	}
 };
 

@@ -2,6 +2,7 @@
 // minimal ffmpeg leaves out (xfade, lut3d, overlay, untile), so they use a
 // full ffmpeg: the system's (Debian: apt-get install ffmpeg) or REEL_FFMPEG.
 import {spawn, spawnSync} from 'node:child_process';
+import {appendFileSync} from 'node:fs';
 
 export const SYSTEM_FFMPEG = process.env.REEL_FFMPEG ?? process.env.REEL_BENCH_FFMPEG ?? 'ffmpeg';
 
@@ -28,6 +29,8 @@ export type FfmpegRun = {args: string[]; /** Called with each frame count ffmpeg
 export const runSystemFfmpeg = (argsOrRun: string[] | FfmpegRun): Promise<void> => {
 	const {args, onFrame, cwd} = Array.isArray(argsOrRun) ? {args: argsOrRun, onFrame: undefined, cwd: undefined} : argsOrRun;
 	const progress = onFrame ? ['-progress', 'pipe:1', '-nostats'] : [];
+	// REEL_FFMPEG_LOG=file: every command, one JSON line each, to rerun or profile by hand.
+	if (process.env.REEL_FFMPEG_LOG) appendFileSync(process.env.REEL_FFMPEG_LOG, JSON.stringify({cwd, args}) + '\n');
 	return new Promise((resolve, reject) => {
 		const child = spawn(SYSTEM_FFMPEG, ['-hide_banner', '-loglevel', 'error', ...progress, ...args], {stdio: ['ignore', 'pipe', 'pipe'], cwd});
 		let stderr = '';
