@@ -81,24 +81,16 @@ export const renderOptionsFrom = (values: CliArgs['values']): {concurrency?: num
 };
 
 export const planOptionsFrom = (values: CliArgs['values']): PlanOptionsInput => {
-	const aspect = values.aspect;
-	if (aspect !== undefined && !AspectSchema.safeParse(aspect).success) {
-		throw new ReelError('BAD_OPTION', `--aspect must be one of ${AspectSchema.options.join(', ')}, got "${aspect}"`);
-	}
-	const oneOf = (name: string, raw: string | undefined, allowed: readonly string[]) => {
-		if (raw !== undefined && !allowed.includes(raw)) throw new ReelError('BAD_OPTION', `--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-		return raw;
-	};
 	const variants = number('variants', values.variants);
 	if (variants !== undefined && !(Number.isInteger(variants) && variants >= 1 && variants <= 10)) {
 		throw new ReelError('BAD_OPTION', `--variants must be a whole number from 1 to 10, got ${variants}`);
 	}
 	return {
-		aspect: aspect as PlanOptionsInput['aspect'],
+		aspect: oneOfOption('aspect', values.aspect, AspectSchema.options),
 		variants,
-		style: oneOf('style', values.style, StyleSchema.options) as PlanOptionsInput['style'],
-		matcher: oneOf('matcher', values.matcher, PlanOptionsSchema.shape.matcher.unwrap().options) as PlanOptionsInput['matcher'],
-		fallback: oneOf('fallback', values.fallback, PlanOptionsSchema.shape.fallback.unwrap().options) as PlanOptionsInput['fallback'],
+		style: oneOfOption('style', values.style, StyleSchema.options),
+		matcher: oneOfOption('matcher', values.matcher, PlanOptionsSchema.shape.matcher.unwrap().options),
+		fallback: oneOfOption('fallback', values.fallback, PlanOptionsSchema.shape.fallback.unwrap().options),
 		embedderModel: values['embedder-model'],
 		fps: number('fps', values.fps),
 		voice: values.voice,
