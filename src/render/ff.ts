@@ -16,7 +16,7 @@ export const runFfBytes = async ({args, maxBytes = 2 ** 30}: {args: string[]; ma
 	return stdout as unknown as Buffer;
 };
 
-export type StreamInfo = {codec_type: string; codec_name: string; pix_fmt?: string; width?: number; height?: number; duration?: string; sample_rate?: string; tags?: {rotate?: string}; side_data_list?: {rotation?: number}[]};
+export type StreamInfo = {codec_type: string; codec_name: string; pix_fmt?: string; width?: number; height?: number; duration?: string; sample_rate?: string};
 
 export const probeStreams = async (file: string): Promise<{streams: StreamInfo[]; durationMs: number}> => {
 	const json = JSON.parse(await runFf({bin: 'ffprobe', args: ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', file]}));

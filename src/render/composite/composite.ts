@@ -13,7 +13,6 @@ import {PUBLIC_DIR} from '../../analysis/cache/dirs';
 import {produceFileAtomic} from '../../analysis/cache/files';
 import {ASPECTS, type Plan} from '../../plan';
 import {findBrowser, openReelBrowser} from '../browser';
-import {probeStreams} from '../ff';
 import {bundleProject} from '../bundle';
 import type {RenderOptions} from '../render-plan';
 import {renderSettings} from '../settings';
@@ -62,8 +61,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			}
 			return file;
 		};
-		const sourceSizes = await probeSourceSizes(plan);
-		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, sourceSizes, titleCards: images.titleCards, lutFor});
+		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, titleCards: images.titleCards, lutFor});
 		const legibility = graph.inputCount;
 		const captions = legibility + 1;
 		const audio = captions + 1;
@@ -102,21 +100,6 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		// REEL_KEEP_WORK=1 keeps the atlas, states and LUTs for inspection.
 		if (!process.env.REEL_KEEP_WORK) await rm(work, {recursive: true, force: true});
 	}
-};
-
-/** What ffmpeg will decode: a phone clip stored landscape with a 90° rotation is portrait. */
-const probeSourceSizes = async (plan: Plan): Promise<Map<string, {width: number; height: number}>> => {
-	const used = [...new Set(plan.shots.flatMap((s) => (s.kind === 'title' ? [] : [s.clipId])))].map((id) => plan.clips.find((c) => c.id === id)!);
-	const sizes = await Promise.all(
-		used.map(async (clip) => {
-			const {streams} = await probeStreams(path.join(PUBLIC_DIR, clip.src));
-			const video = streams.find((s) => s.codec_type === 'video');
-			if (!video?.width || !video.height) throw new Error(`${clip.path}: no video stream to render`);
-			const rotation = Math.abs(Number(video.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? video.tags?.rotate ?? 0)) % 180;
-			return [clip.id, rotation === 90 ? {width: video.height, height: video.width} : {width: video.width, height: video.height}] as const;
-		}),
-	);
-	return new Map(sizes);
 };
 
 /** Splits each atlas frame back into its states: `state-00000.png`, one per caption picture. */

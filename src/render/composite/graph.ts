@@ -27,8 +27,6 @@ export type GraphInput = {
 	height: number;
 	/** Where clip `src` paths resolve (the bundle's public folder). */
 	publicDir: string;
-	/** Each clip's picture size as ffmpeg decodes it (after rotation), by clip id; the plan's probe may be stale. */
-	sourceSizes: Map<string, {width: number; height: number}>;
 	/** The picture of each title-card shot (by shot index), drawn once by Chrome at the output size. */
 	titleCards: Map<number, string>;
 	/** Writes a LUT file for a CSS filter and returns its path. */
@@ -39,7 +37,7 @@ export type Graph = {inputArgs: string[]; filters: string[]; label: string; tota
 
 const num = (v: number) => Number(v.toFixed(6)).toString();
 
-export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes, titleCards, lutFor}: GraphInput): Graph => {
+export const footageGraph = ({plan, width: W, height: H, publicDir, titleCards, lutFor}: GraphInput): Graph => {
 	const {entries, totalFrames} = computeShotTimeline({shots: plan.shots, fps: plan.fps, durationMs: plan.durationMs});
 	const clips = new Map(plan.clips.map((c) => [c.id, c]));
 	const moods = new Map(plan.scenes.map((s) => [s.id, s.mood]));
@@ -67,14 +65,14 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes,
 		// Frame n of the shot is filter frame n+1: see the placeholder below.
 		const p = `(n-1)/${Math.max(1, d - 1)}`;
 		const z = `(${num(shot.zoomFrom)}+${num(shot.zoomTo - shot.zoomFrom)}*${p})`;
-		const source = sourceSizes.get(clip.id) ?? clip;
-		const cover = Math.max(W / source.width, H / source.height);
+		// The plan's size is the display size (rotation applied), which is what ffmpeg decodes.
+		const cover = Math.max(W / clip.width, H / clip.height);
 		const dir = k % 2 === 0 ? 1 : -1;
 		// CSS `scale(s) translateX(t%)` about the centre moves the footage s·t·W/100 px; kenBurns makes that this.
 		const shift = `${dir * PAN_SHARE}*(${z}-1)/2*${W}*(2*${p}-1)`;
 		const grade = gradeFilter(moods.get(shot.sceneId) ?? null, plan.style ?? 'cinematic');
-		const scaledW = `round(${num(source.width * cover)}*${z})`;
-		const scaledH = `round(${num(source.height * cover)}*${z})`;
+		const scaledW = `round(${num(clip.width * cover)}*${z})`;
+		const scaledH = `round(${num(clip.height * cover)}*${z})`;
 		const zMax = Math.max(shot.zoomFrom, shot.zoomTo);
 		filters.push(
 			`[${k}:v]setpts=PTS-STARTPTS,fps=${plan.fps},trim=end_frame=${d},setpts=PTS-STARTPTS,` +
@@ -83,7 +81,7 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, sourceSizes,
 				// later, smaller frame; it is dropped after the crop.
 				// Bilinear: as close to Chrome's picture as bicubic on the bench (39.3 dB both) and cheaper.
 				`tpad=start=1,` +
-				`scale=w='if(eq(n,0),${Math.ceil(source.width * cover * zMax) + 2},${scaledW})':h='if(eq(n,0),${Math.ceil(source.height * cover * zMax) + 2},${scaledH})':eval=frame:flags=bilinear:in_color_matrix=bt709,format=gbrp,` +
+				`scale=w='if(eq(n,0),${Math.ceil(clip.width * cover * zMax) + 2},${scaledW})':h='if(eq(n,0),${Math.ceil(clip.height * cover * zMax) + 2},${scaledH})':eval=frame:flags=bilinear:in_color_matrix=bt709,format=gbrp,` +
 				`crop=${W}:${H}:x='(${scaledW}-${W})/2-${shift}':y='(${scaledH}-${H})/2',trim=start_frame=1,setpts=PTS-STARTPTS,` +
 				(grade ? `lut3d=file='${lutFor(grade)}':interp=tetrahedral,` : '') +
 				`setsar=1,settb=1/${plan.fps}[v${k}]`,
