@@ -2,12 +2,12 @@
 // sizes come from the props the renderer passes (src/render/composite).
 import React from 'react';
 import {Composition} from 'remotion';
-import {ASPECTS, type Aspect} from '../../plan';
+import type {Aspect} from '../../plan';
 import {CaptionAtlas, type CaptionAtlasProps} from './CaptionAtlas';
 import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from './ids';
 import {Legibility} from './Legibility';
+import {captionAtlasSize, fullFrameSize} from './metadata';
 import {TitleCardStill, type TitleCardStillProps} from './TitleCardStill';
-
 
 export const OverlayCompositions: React.FC = () => (
 	<>
@@ -19,12 +19,7 @@ export const OverlayCompositions: React.FC = () => (
 			fps={30}
 			durationInFrames={1}
 			defaultProps={{} as CaptionAtlasProps}
-			calculateMetadata={({props}) => ({
-				width: ASPECTS[props.plan.aspect].width,
-				height: props.band.height * props.statesPerFrame,
-				fps: props.plan.fps,
-				durationInFrames: Math.max(1, Math.ceil(props.stateFrames.length / props.statesPerFrame)),
-			})}
+			calculateMetadata={({props}) => captionAtlasSize(props)}
 		/>
 		<Composition
 			id={LEGIBILITY_ID}
@@ -34,7 +29,7 @@ export const OverlayCompositions: React.FC = () => (
 			fps={30}
 			durationInFrames={1}
 			defaultProps={{aspect: '9:16' as Aspect}}
-			calculateMetadata={({props}) => ({width: ASPECTS[props.aspect].width, height: ASPECTS[props.aspect].height})}
+			calculateMetadata={({props}) => fullFrameSize(props.aspect)}
 		/>
 		<Composition
 			id={TITLE_CARD_ID}
@@ -44,7 +39,7 @@ export const OverlayCompositions: React.FC = () => (
 			fps={30}
 			durationInFrames={1}
 			defaultProps={{} as TitleCardStillProps}
-			calculateMetadata={({props}) => ({width: ASPECTS[props.plan.aspect].width, height: ASPECTS[props.plan.aspect].height})}
+			calculateMetadata={({props}) => fullFrameSize(props.plan.aspect)}
 		/>
 	</>
 );

@@ -5,7 +5,7 @@
 // (test/composite.test.ts compares them), at a fraction of the capture cost:
 // docs/performance.md has the figures.
 import {createHash} from 'node:crypto';
-import {link, mkdir, mkdtemp, rm} from 'node:fs/promises';
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -49,7 +49,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			if (!options.browserInstance) await browser.close({silent: true});
 		}
 		const stateFiles = await cutAtlas({atlasPattern: images.atlasPattern, statesPerFrame: states.statesPerFrame, workDir: work});
-		const framesPattern = await linkFrames({frameState: states.frameState, stateFiles, workDir: work});
+		const captionList = await writeCaptionList({frameState: states.frameState, fps: plan.fps, stateFiles, workDir: work});
 
 		const luts = new Map<string, string>();
 		const lutFor = (filter: string): string => {
@@ -68,8 +68,12 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		const bandTop = Math.round(states.band.top * settings.scale);
 		const filters = [
 			...graph.filters,
-			`[${graph.label}][${legibility}:v]overlay=0:0:format=gbrp:shortest=1[lg]`,
-			`[lg][${captions}:v]overlay=0:${bandTop}:format=gbrp[cap]`,
+			// One still, decoded once: overlay repeats a secondary input's last frame to the end.
+			`[${graph.label}][${legibility}:v]overlay=0:0:format=gbrp[lg]`,
+			// Each state is decoded once and shown from its first frame; fps repeats it (by
+			// reference) on every frame up to the next state, rounding each start to its frame.
+			`[${captions}:v]fps=${plan.fps},settb=1/${plan.fps}[states]`,
+			`[lg][states]overlay=0:${bandTop}:format=gbrp[cap]`,
 			// Chrome's JPEG → yuv420p path in Remotion uses BT.709 at TV range; so do we.
 			`[cap]scale=out_color_matrix=bt709:out_range=tv,format=yuv420p[vout]`,
 		];
@@ -80,8 +84,8 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 				args: [
 					'-y',
 					...graph.inputArgs,
-					'-loop', '1', '-framerate', String(plan.fps), '-i', images.legibility,
-					'-framerate', String(plan.fps), '-start_number', '0', '-i', framesPattern,
+					'-i', images.legibility,
+					'-f', 'concat', '-safe', '0', '-i', captionList,
 					'-i', path.join(PUBLIC_DIR, plan.narration.src),
 					'-filter_complex', filters.join(';'),
 					'-map', '[vout]', '-map', `${audio}:a`,
@@ -109,12 +113,21 @@ const cutAtlas = async ({atlasPattern, statesPerFrame, workDir}: {atlasPattern: 
 	return pattern;
 };
 
-/** One file name per video frame, hard-linked to the state it shows, so ffmpeg reads them as a plain image sequence. */
-const linkFrames = async ({frameState, stateFiles, workDir}: {frameState: number[]; stateFiles: string; workDir: string}): Promise<string> => {
-	const dir = path.join(workDir, 'frames');
-	await mkdir(dir);
+/**
+ * An ffconcat list that shows each caption state from the first frame that shows it
+ * until the next change: each picture is decoded once, however many frames hold it.
+ */
+const writeCaptionList = async ({frameState, fps, stateFiles, workDir}: {frameState: number[]; fps: number; stateFiles: string; workDir: string}): Promise<string> => {
+	const lines = ['ffconcat version 1.0'];
 	const stateFile = (i: number) => stateFiles.replace('%05d', String(i).padStart(5, '0'));
-	await Promise.all(frameState.map((s, f) => link(stateFile(s), path.join(dir, `${String(f).padStart(6, '0')}.png`))));
-	return path.join(dir, '%06d.png');
+	for (let start = 0; start < frameState.length; ) {
+		let end = start + 1;
+		while (end < frameState.length && frameState[end] === frameState[start]) end++;
+		// framerate: the image demuxer's own time base is 1/25 s, which would move each start off its frame.
+		lines.push(`file '${stateFile(frameState[start])}'`, `option framerate ${fps}`, `duration ${((end - start) / fps).toFixed(6)}`);
+		start = end;
+	}
+	const file = path.join(workDir, 'captions.ffconcat');
+	await writeFile(file, lines.join('\n') + '\n');
+	return file;
 };
-

@@ -1,10 +1,12 @@
 // The Chrome half of a composite render: the caption states as a few tall atlas
-// frames and the legibility overlay as one still, both transparent PNGs drawn
-// by the same React components the Reel uses.
+// frames, the legibility overlay as one still and each title card as one still,
+// all transparent PNGs drawn by the same React components the Reel uses.
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {renderFrames, renderStill, selectComposition, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
+import {renderFrames, renderStill, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
+import type {VideoConfig} from 'remotion';
 import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from '../../compositions/overlay/ids';
+import {captionAtlasSize, fullFrameSize, type OverlaySize} from '../../compositions/overlay/metadata';
 import type {Plan} from '../../plan';
 import type {CaptionStates} from './caption-states';
 
@@ -20,40 +22,54 @@ export type OverlayImagesInput = {
 	onProgress?: (fraction: number) => void;
 };
 
+export type OverlayImages = {atlasPattern: string; legibility: string; atlasFrames: number; titleCards: Map<number, string>};
+
+// The config selectComposition would return, built here from the same size
+// functions register.tsx's calculateMetadata uses, without a tab to ask.
+const videoConfig = (id: string, size: OverlaySize, props: Record<string, unknown>): VideoConfig => ({
+	id, ...size, props, defaultProps: props,
+	defaultCodec: null, defaultOutName: null, defaultVideoImageFormat: null, defaultPixelFormat: null, defaultProResProfile: null, defaultSampleRate: null,
+});
+
 /** Writes `atlas-00000.png`…, `legibility.png` and one `title-<shot>.png` per title card into workDir. */
-export const renderOverlayImages = async ({plan, states, workDir, scale, serveUrl, browser, executable, chromeMode, onProgress}: OverlayImagesInput): Promise<{atlasPattern: string; legibility: string; atlasFrames: number; titleCards: Map<number, string>}> => {
+export const renderOverlayImages = async ({plan, states, workDir, scale, serveUrl, browser, executable, chromeMode, onProgress}: OverlayImagesInput): Promise<OverlayImages> => {
 	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error' as const};
+	const still = async (id: string, props: Record<string, unknown>, output: string) => {
+		const composition = videoConfig(id, fullFrameSize(plan.aspect), props);
+		await renderStill({...common, composition, inputProps: props, output, imageFormat: 'png', scale, overwrite: true});
+		return output;
+	};
+	// The stills render in a second tab while the atlas renders in the first: each tab's
+	// page work is one thread, so on 2 cores the two overlap.
+	const stills = (async () => {
+		const legibility = await still(LEGIBILITY_ID, {aspect: plan.aspect}, path.join(workDir, 'legibility.png'));
+		const titleCards = new Map<number, string>();
+		for (const [shotIndex, shot] of plan.shots.entries()) {
+			if (shot.kind === 'title') titleCards.set(shotIndex, await still(TITLE_CARD_ID, {plan, shotIndex}, path.join(workDir, `title-${shotIndex}.png`)));
+		}
+		return {legibility, titleCards};
+	})();
 	const atlasProps = {plan, stateFrames: states.stateFrames, band: states.band, statesPerFrame: states.statesPerFrame};
-	const atlas = await selectComposition({...common, id: CAPTION_ATLAS_ID, inputProps: atlasProps});
+	const atlas = videoConfig(CAPTION_ATLAS_ID, captionAtlasSize(atlasProps), atlasProps);
 	const pending: Promise<void>[] = [];
-	await renderFrames({
-		...common,
-		composition: atlas,
-		inputProps: atlasProps,
-		imageFormat: 'png',
-		scale,
-		// One tab: each atlas frame is a single large capture, and on 2 cores a second tab only competes.
-		concurrency: 1,
-		outputDir: null,
-		onStart: () => undefined,
-		onFrameUpdate: (done) => onProgress?.(done / atlas.durationInFrames),
-		onFrameBuffer: (buffer, frame) => {
-			pending.push(writeFile(path.join(workDir, `atlas-${String(frame).padStart(5, '0')}.png`), buffer));
-		},
-	});
+	const [{legibility, titleCards}] = await Promise.all([
+		stills,
+		renderFrames({
+			...common,
+			composition: atlas,
+			inputProps: atlasProps,
+			imageFormat: 'png',
+			scale,
+			// One tab: each atlas frame is a single large capture, and on 2 cores a second tab only competes.
+			concurrency: 1,
+			outputDir: null,
+			onStart: () => undefined,
+			onFrameUpdate: (done) => onProgress?.(done / atlas.durationInFrames),
+			onFrameBuffer: (buffer, frame) => {
+				pending.push(writeFile(path.join(workDir, `atlas-${String(frame).padStart(5, '0')}.png`), buffer));
+			},
+		}),
+	]);
 	await Promise.all(pending);
-	const legibilityProps = {aspect: plan.aspect};
-	const legibility = path.join(workDir, 'legibility.png');
-	const legComposition = await selectComposition({...common, id: LEGIBILITY_ID, inputProps: legibilityProps});
-	await renderStill({...common, composition: legComposition, inputProps: legibilityProps, output: legibility, imageFormat: 'png', scale, overwrite: true});
-	const titleCards = new Map<number, string>();
-	for (const [shotIndex, shot] of plan.shots.entries()) {
-		if (shot.kind !== 'title') continue;
-		const props = {plan, shotIndex};
-		const file = path.join(workDir, `title-${shotIndex}.png`);
-		const composition = await selectComposition({...common, id: TITLE_CARD_ID, inputProps: props});
-		await renderStill({...common, composition, inputProps: props, output: file, imageFormat: 'png', scale, overwrite: true});
-		titleCards.set(shotIndex, file);
-	}
 	return {atlasPattern: path.join(workDir, 'atlas-%05d.png'), legibility, atlasFrames: atlas.durationInFrames, titleCards};
 };
