@@ -6,6 +6,7 @@ import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Decoder, Segment as SsSegment} from 'soundswallower';
 import {ALIGN_RATE} from './audio';
+import {setPrefixGrammar, type FsgModule} from './fsg';
 
 export type Beams = {beam: number; wbeam: number};
 
@@ -27,7 +28,7 @@ const SILENCE_PROBABILITY = 0.3;
  */
 export type DecodedWord = {wordIndex: number; startMs: number; endMs: number; probability: number; key?: string; missing?: boolean};
 
-type Engine = {decoder: Decoder; added: Set<string>; log: string[]};
+type Engine = {decoder: Decoder; module: FsgModule; added: Set<string>; log: string[]};
 let engine: Promise<Engine> | null = null;
 
 const modelBase = (): string => {
@@ -45,7 +46,7 @@ const start = async (): Promise<Engine> => {
 	await decoder.initialize();
 	decoder.set_config('samprate', ALIGN_RATE);
 	await decoder.reinitialize_audio();
-	return {decoder, added: new Set(), log};
+	return {decoder, module: module as unknown as FsgModule, added: new Set(), log};
 };
 
 const toConfig = ({beam, wbeam}: Beams) => ({beam, pbeam: beam, wbeam});
@@ -73,15 +74,13 @@ export const addWords = (state: Engine, entries: [string, string][]): void => {
 const FILLER = /^(<.*>|\[.*\]|\(NULL\))$/;
 
 /**
- * `a b [c [d]]`: the first `minWords` words, then any prefix of the rest, so a
- * window may end anywhere in its tail. Each optional word costs search time
- * (its null transitions), so the tail is kept to the words where the end can be.
+ * The first `minWords` words, then any prefix of the rest, so a window may end
+ * anywhere in its tail (see fsg.ts for why it is not written as JSGF).
  */
-const prefixGrammar = (keys: string[], minWords: number): string => {
+const setPrefix = ({decoder, module}: Engine, keys: string[], minWords: number): void => {
 	const core = Math.max(1, Math.min(minWords, keys.length));
-	const tail = keys.slice(core);
-	const rule = [...keys.slice(0, core), ...tail.map((k) => `[${k}`)].join(' ') + ']'.repeat(tail.length);
-	return `#JSGF V1.0;\ngrammar window;\npublic <words> = ${rule};\n`;
+	const pointer = (decoder as unknown as {cdecoder: number}).cdecoder;
+	setPrefixGrammar({module, decoder: pointer, lw: Number(decoder.get_config('lw')), keys, core});
 };
 
 const toWords = (segments: SsSegment[], offsetMs: number): DecodedWord[] => {
@@ -117,7 +116,7 @@ export const decode = (state: Engine, {samples, offsetMs, keys, minWords = keys.
 	for (const [key, value] of Object.entries(toConfig(beams))) decoder.set_config(key, value);
 	try {
 		if (grammar) decoder.set_grammar(grammar);
-		else if (minWords < keys.length) decoder.set_grammar(prefixGrammar(keys, minWords));
+		else if (minWords < keys.length) setPrefix(state, keys, minWords);
 		else decoder.set_align_text(keys.join(' '));
 		decoder.start();
 		decoder.process_audio(samples, false, true);
