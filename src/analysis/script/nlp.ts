@@ -33,7 +33,28 @@ export const tokenize = (text: string): Token[] => {
 	return tokens;
 };
 
-const tokenizeUncached = (text: string): Token[] => {
+/** A capital after the start of the text or a sentence end: a word that may be capitalised only for its place. */
+const SENTENCE_OPENER = /(^|[.!?]["')\]]*\s+)(\p{Lu})(?=\p{Ll})/gu;
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+
+/**
+ * wink tags any capitalised sentence opener as a proper noun: "Dark clouds…"
+ * makes "dark" a thing on screen, weighed like a noun. The text is read again
+ * with its openers in lower case, and an opener that then reads as another
+ * part of speech takes it; one that still reads as a noun ("Paris", "Storms")
+ * stays as it was, so names keep their capital and their tag.
+ */
+const retagOpeners = (text: string, tokens: Token[]): Token[] => {
+	const lowered = text.replace(SENTENCE_OPENER, (_, before: string, letter: string) => before + letter.toLowerCase());
+	if (lowered === text || !tokens.some((t) => t.pos === 'PROPN')) return tokens;
+	const again = readTokens(lowered);
+	if (again.length !== tokens.length) return tokens;
+	return tokens.map((t, i) => (t.pos === 'PROPN' && t.text !== again[i].text && !NOUN_TAGS.has(again[i].pos) ? {...t, pos: again[i].pos, lemma: again[i].lemma} : t));
+};
+
+const tokenizeUncached = (text: string): Token[] => retagOpeners(text, readTokens(text));
+
+const readTokens = (text: string): Token[] => {
 	const nlp = getNlp();
 	const its = nlp.its;
 	// wink's typings declare `lemma` with the wrong signature; it works like the others.
