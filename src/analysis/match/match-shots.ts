@@ -5,7 +5,7 @@
 // card (fallback.ts), said so in its reasons, instead of a wrong literal match.
 import type {Framing, Word} from '../../plan';
 import type {ShotSlot} from '../director/cuts';
-import {FALLBACK_BELOW, fallbackWorth, MOOD_LABELS, MOOD_TEXT, titleCandidate, titleReason, type FallbackMode, type ShotScene} from './fallback';
+import {FALLBACK_BELOW, fallbackWorth, MOOD_LABELS, MOOD_TEXT, moodCarries, titleCandidate, titleReason, type FallbackMode, type ShotScene} from './fallback';
 import {lazyReasons, type Matcher} from './matchers';
 import type {Scored} from './semantic';
 import {searchVariants, TITLE_CARD_ID, type SlotOptions} from './search';
@@ -78,7 +78,8 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 	// Every matcher scores the clips in library order, so index k is the same clip in every list.
 	const worth = slots.map((_, i) => {
 		const mood = moods[labels.indexOf(moodOf(i))];
-		return scored[i].map((s, k) => fallbackWorth({match: s.score, moodFit: mood[k].score, mode: fallback}));
+		const fits = moodCarries(moodOf(i), fallback);
+		return scored[i].map((s, k) => fallbackWorth({match: s.score, moodFit: fits ? mood[k].score : 0, mode: fallback}));
 	});
 	const options: SlotOptions[] = slots.map((slot, i) => {
 		const ranked = topIndices(worth[i].map((w) => w.relevance), CANDIDATES);
