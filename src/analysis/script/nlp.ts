@@ -24,9 +24,26 @@ export type Token = {
 const TOKEN_MEMO_SIZE = 20_000;
 const tokenMemo = new Map<string, Token[]>();
 
+/** The texts a run reads, and how many of them wink had to read (see tokens-cache.ts). */
+export type TokenLog = {texts: Set<string>; fresh: number};
+let log: TokenLog | null = null;
+
+/** Starts logging the texts tokenized from here on (replacing any log before). */
+export const startTokenLog = (): TokenLog => (log = {texts: new Set(), fresh: 0});
+export const stopTokenLog = (): void => {
+	log = null;
+};
+
+/** Results read before (a cache entry): texts among them are never given to wink, so wink may never load. */
+export const primeTokens = (entries: [string, Token[]][]): void => {
+	for (const [text, tokens] of entries) if (!tokenMemo.has(text)) tokenMemo.set(text, tokens);
+};
+
 export const tokenize = (text: string): Token[] => {
+	log?.texts.add(text);
 	const known = tokenMemo.get(text);
 	if (known) return known;
+	if (log) log.fresh++;
 	const tokens = tokenizeUncached(text);
 	if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value!);
 	tokenMemo.set(text, tokens);
