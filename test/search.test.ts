@@ -38,6 +38,35 @@ describe('whole-cut search', () => {
 		for (let i = 1; i < framings.length; i++) expect(framings[i]).not.toBe(framings[i - 1]);
 	});
 
+	test('inside a sentence, the clip that fits runs on through a cut rather than cutting to a clip nothing fits', () => {
+		const held = (mayHold: boolean) => [slot({campfire: 0.55, city: 0.1}), {...slot({campfire: 0.6, city: 0.05}), mayHold}];
+		const cut = searchCut({slots: held(true), clipDurationsMs: long(['campfire', 'city'])});
+		expect(ids(cut)).toEqual(['campfire', 'campfire']);
+		expect(cut.map((c) => Boolean(c.held))).toEqual([false, true]);
+		// The held shot keeps the framing of the shot it continues: the plan shows one shot.
+		expect(cut[1].framing).toBe(cut[0].framing);
+		// Where the director's cut must stand, the sentence cuts between the two clips.
+		const cutAway = searchCut({slots: held(false), clipDurationsMs: long(['campfire', 'city'])});
+		expect(new Set(ids(cutAway))).toEqual(new Set(['campfire', 'city']));
+		expect(cutAway.some((c) => c.held)).toBe(false);
+	});
+
+	test('a hold gives way to a clip that fits the words, and to the longest hold allowed', () => {
+		const fits = [slot({campfire: 0.55, city: 0.1}), {...slot({campfire: 0.6, stars: 0.45}), mayHold: true}];
+		expect(ids(searchCut({slots: fits, clipDurationsMs: long(['campfire', 'city', 'stars'])}))).toEqual(['campfire', 'stars']);
+		const tooLong = [slot({campfire: 0.55, city: 0.1}, 'medium', 4000), {...slot({campfire: 0.6, city: 0.05}, 'medium', 4000), mayHold: true}];
+		expect(searchCut({slots: tooLong, clipDurationsMs: long(['campfire', 'city'])}).some((c) => c.held)).toBe(false);
+	});
+
+	test('repeats are counted in shots: a held slot does not widen the gap to the next use of a clip', () => {
+		// Storm five slots apart with a held campfire between: four shots apart, too close, so one of them gives way.
+		const others = {a: 0.3, b: 0.28, c: 0.26, d: 0.24, e: 0.22, f: 0.2, g: 0.18};
+		const slots = [slot({storm: 0.9, ...others}), slot({campfire: 0.6, ...others}), {...slot({campfire: 0.6, ...others}), mayHold: true}, slot(others), slot(others), slot({storm: 0.9, ...others})];
+		const cut = searchCut({slots, clipDurationsMs: long(['storm', 'campfire', ...Object.keys(others)])});
+		const shots = cut.filter((c) => !c.held).map((c) => c.clipId);
+		for (let i = 0; i < shots.length; i++) for (let j = i + 1; j <= i + 4 && j < shots.length; j++) expect(shots[j]).not.toBe(shots[i]);
+	});
+
 	test('variants are distinct cuts, the first being the best', () => {
 		const scores = {a: 0.8, b: 0.7, c: 0.6, d: 0.5, e: 0.4, f: 0.3};
 		const slots = Array.from({length: 6}, () => slot(scores));

@@ -4,7 +4,7 @@
 import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, test} from 'vitest';
 import {keyPhrase, titleText} from '../src/analysis/concepts/key-phrase';
-import {FALLBACK_BELOW, fallbackWorth, titleCandidate} from '../src/analysis/match/fallback';
+import {FALLBACK_BELOW, fallbackWorth, moodCarries, titleCandidate} from '../src/analysis/match/fallback';
 import {searchCut, TITLE_CARD_ID, type SlotOptions} from '../src/analysis/match/search';
 import {resolvePlanInput} from '../src/compositions/resolve-input';
 import {TitleCard, TITLE_CARD_COLOURS} from '../src/compositions/video/TitleCard';
@@ -21,6 +21,17 @@ describe('when a title card is shown', () => {
 		expect(real).toBeGreaterThan(moodClip.relevance);
 		expect(moodClip.relevance).toBeGreaterThan(card);
 		expect(card).toBeGreaterThan(weak.relevance);
+	});
+
+	test('auto: a neutral scene has no mood for a clip to carry, so a card beats an unrelated clip', () => {
+		expect(moodCarries('neutral', 'auto')).toBe(false);
+		expect(moodCarries('intense', 'auto')).toBe(true);
+		// 'mood' still promises a clip for every shot, neutral ones too.
+		expect(moodCarries('neutral', 'mood')).toBe(true);
+		const card = titleCandidate('auto')!.relevance;
+		const unrelated = fallbackWorth({match: 0.04, moodFit: moodCarries('neutral', 'auto') ? 0.41 : 0, mode: 'auto'});
+		expect(unrelated.fallback).toBe(false);
+		expect(card).toBeGreaterThan(unrelated.relevance);
 	});
 
 	test("'mood' never offers a card; 'title' prefers one to any clip below the threshold", () => {

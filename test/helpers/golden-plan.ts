@@ -6,6 +6,7 @@ import {styleShots} from '../../src/analysis/director/style';
 import {createMatcher} from '../../src/analysis/match/create-matcher';
 import type {FallbackMode} from '../../src/analysis/match/fallback';
 import {matchShots, type Assignment} from '../../src/analysis/match/match-shots';
+import {mergeHolds} from '../../src/analysis/match/holds';
 import type {ClipDoc} from '../../src/analysis/match/semantic';
 import {timeScenes} from '../../src/analysis/pipeline/timed-scenes';
 import {normaliseScript} from '../../src/analysis/script/read';
@@ -40,17 +41,20 @@ export const goldenPlan = async ({script, clips, variants = 1, fallback}: {scrip
 	const styles = styleShots({slots, scenes: timed});
 	const matcher = await createMatcher({clips, options: {matcher: 'full'}});
 	const cuts = await matchShots({slots, words, scenes: timed, framings: styles.map((s) => s.framing), clipDurationsMs: new Map(clips.map((c) => [c.id, c.durationMs])), matcher, variants, fallback});
+	// As assemblePlan does: a held shot is part of the shot before it.
+	const merged = cuts.map((cut) => mergeHolds({slots, cut}));
+	const [first] = merged;
 	return {
 		moods: timed.map((s) => `${s.mood.label} ${s.mood.arousal}${s.mood.cues?.length ? ` (${s.mood.cues.join(', ')})` : ''}`),
-		shots: slots.map((slot, i) => ({
+		shots: first.slots.map((slot, i) => ({
 			scene: slot.sceneId,
 			startMs: Math.round(slot.startMs),
 			endMs: Math.round(slot.endMs),
-			clip: shown(cuts[0][i]),
-			framing: cuts[0][i].framing,
-			transition: styles[i].transitionIn.kind,
-			score: cuts[0][i].score,
+			clip: shown(first.cut[i]),
+			framing: first.cut[i].framing,
+			transition: styles[first.firstSlot[i]].transitionIn.kind,
+			score: first.cut[i].score,
 		})),
-		variants: cuts.map((cut) => cut.map(shown)),
+		variants: merged.map((m) => m.cut.map(shown)),
 	};
 };

@@ -44,18 +44,23 @@ export const readManifest = async (dir: string, warn: (m: string) => void): Prom
 	return new Map(Object.entries(parsed.data.clips));
 };
 
+export const sidecarPath = (file: string): string => file.slice(0, -path.extname(file).length) + '.json';
+
 /** Sidecar `<clip>.json` next to the clip wins over the manifest; the file name is the fallback. */
 export const describeClip = async ({
 	file,
 	manifestEntry,
 	warn,
+	sidecarExists = true,
 }: {
 	file: string;
 	manifestEntry: ClipText | undefined;
 	warn: (m: string) => void;
+	/** False when the folder listing shows no sidecar: a failed open per clip was a fifth of a warm 500-clip plan. @default true */
+	sidecarExists?: boolean;
 }): Promise<ClipText> => {
-	const sidecarFile = file.slice(0, -path.extname(file).length) + '.json';
-	const sidecar = await readJson(sidecarFile, warn);
+	const sidecarFile = sidecarPath(file);
+	const sidecar = sidecarExists ? await readJson(sidecarFile, warn) : null;
 	if (sidecar !== null) {
 		const parsed = EntrySchema.safeParse(sidecar);
 		if (parsed.success) return parsed.data;

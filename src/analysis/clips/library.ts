@@ -6,7 +6,7 @@ import path from 'node:path';
 import {ReelError} from '../errors';
 import {codeVersion} from '../cache/code-version';
 import {createCacheStore, hashKey, type CacheStore} from '../cache/store';
-import {describeClip, readManifest, type ClipText} from './describe';
+import {describeClip, readManifest, sidecarPath, type ClipText} from './describe';
 import {probeClip, type ClipProbe} from './probe';
 
 export type LibraryClip = ClipProbe & {id: string; file: string; description: string; tags: string[]};
@@ -26,22 +26,24 @@ const cachedProbe = async (cache: CacheStore, file: string): Promise<ProbeEntry>
 	return probe;
 };
 
-const listVideos = async (dir: string): Promise<string[]> => {
-	const entries = await readdir(dir, {withFileTypes: true, recursive: true});
-	return entries
-		.filter((e) => e.isFile() && VIDEO_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith('.'))
+/** The folder's videos, and its JSON files (so a clip without a sidecar costs no failed open). */
+const listFolder = async (dir: string): Promise<{videos: string[]; jsonFiles: Set<string>}> => {
+	const entries = (await readdir(dir, {withFileTypes: true, recursive: true})).filter((e) => e.isFile());
+	const videos = entries
+		.filter((e) => VIDEO_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !e.name.startsWith('.'))
 		.map((e) => path.join(e.parentPath, e.name))
 		.sort();
+	return {videos, jsonFiles: new Set(entries.filter((e) => e.name.endsWith('.json')).map((e) => path.join(e.parentPath, e.name)))};
 };
 
 const LOAD_BATCH = 32;
 
-const loadClip = async ({root, file, manifest, cache}: {root: string; file: string; manifest: Map<string, ClipText>; cache: CacheStore}): Promise<{clip: LibraryClip | null; warnings: string[]}> => {
+const loadClip = async ({root, file, manifest, cache, jsonFiles}: {root: string; file: string; manifest: Map<string, ClipText>; cache: CacheStore; jsonFiles: Set<string>}): Promise<{clip: LibraryClip | null; warnings: string[]}> => {
 	const warnings: string[] = [];
 	const probe = await cachedProbe(cache, file);
 	if ('error' in probe) return {clip: null, warnings: [`${file}: skipped, not a readable video (${probe.error})`]};
 	const relative = path.relative(root, file);
-	const text = await describeClip({file, manifestEntry: manifest.get(relative.split(path.sep).join('/')), warn: (m) => warnings.push(m)});
+	const text = await describeClip({file, manifestEntry: manifest.get(relative.split(path.sep).join('/')), warn: (m) => warnings.push(m), sidecarExists: jsonFiles.has(sidecarPath(file))});
 	return {clip: {...probe, ...text, id: relative, file}, warnings};
 };
 
@@ -49,7 +51,7 @@ export const loadLibrary = async ({dir, warn, cache = createCacheStore()}: {dir:
 	const root = path.resolve(dir);
 	const info = await stat(root).catch(() => null);
 	if (!info?.isDirectory()) throw new ReelError('CLIPS_MISSING', `${dir}: clip folder not found`);
-	const files = await listVideos(root);
+	const {videos: files, jsonFiles} = await listFolder(root);
 	if (files.length === 0) {
 		throw new ReelError('CLIPS_EMPTY', `${dir}: no video files (.mp4, .mov, .webm, .m4v, .mkv) in the clip folder`);
 	}
@@ -59,7 +61,7 @@ export const loadLibrary = async ({dir, warn, cache = createCacheStore()}: {dir:
 	// Warnings are kept per file and said in file order, as before.
 	const loaded: {clip: LibraryClip | null; warnings: string[]}[] = [];
 	for (let i = 0; i < files.length; i += LOAD_BATCH) {
-		loaded.push(...(await Promise.all(files.slice(i, i + LOAD_BATCH).map((file) => loadClip({root, file, manifest, cache})))));
+		loaded.push(...(await Promise.all(files.slice(i, i + LOAD_BATCH).map((file) => loadClip({root, file, manifest, cache, jsonFiles})))));
 	}
 	for (const l of loaded) l.warnings.forEach((m) => warn(m));
 	const clips = loaded.flatMap((l) => (l.clip ? [l.clip] : []));

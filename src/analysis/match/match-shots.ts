@@ -5,7 +5,7 @@
 // card (fallback.ts), said so in its reasons, instead of a wrong literal match.
 import type {Framing, Word} from '../../plan';
 import type {ShotSlot} from '../director/cuts';
-import {FALLBACK_BELOW, fallbackWorth, MOOD_LABELS, MOOD_TEXT, titleCandidate, titleReason, type FallbackMode, type ShotScene} from './fallback';
+import {FALLBACK_BELOW, fallbackWorth, MOOD_LABELS, MOOD_TEXT, moodCarries, titleCandidate, titleReason, type FallbackMode, type ShotScene} from './fallback';
 import {lazyReasons, type Matcher} from './matchers';
 import type {Scored} from './semantic';
 import {searchVariants, TITLE_CARD_ID, type SlotOptions} from './search';
@@ -15,9 +15,12 @@ const OWN_WORDS_WEIGHT = 0.6;
 /** Clips the search considers per shot. */
 const CANDIDATES = 12;
 const ALTERNATE_FRAMING: Record<Framing, Framing> = {wide: 'medium', medium: 'wide', close: 'medium'};
+/** From this arousal the director frames close and cuts fast (style.ts): its cuts stand, no shot is held on. */
+const HOLD_BELOW_AROUSAL = 0.65;
 
 type Common = {framing: Framing; score: number; reasons: string[]};
-export type Assignment = ({kind: 'clip'; clipId: string} | {kind: 'title'; title: string}) & Common;
+/** `held`: the clip of the shot before runs on through this one; the plan shows them as one shot (holds.ts). */
+export type Assignment = ({kind: 'clip'; clipId: string; held?: boolean} | {kind: 'title'; title: string}) & Common;
 export type {ShotScene};
 export {FALLBACK_BELOW};
 
@@ -75,13 +78,16 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 	// Every matcher scores the clips in library order, so index k is the same clip in every list.
 	const worth = slots.map((_, i) => {
 		const mood = moods[labels.indexOf(moodOf(i))];
-		return scored[i].map((s, k) => fallbackWorth({match: s.score, moodFit: mood[k].score, mode: fallback}));
+		const fits = moodCarries(moodOf(i), fallback);
+		return scored[i].map((s, k) => fallbackWorth({match: s.score, moodFit: fits ? mood[k].score : 0, mode: fallback}));
 	});
 	const options: SlotOptions[] = slots.map((slot, i) => {
 		const ranked = topIndices(worth[i].map((w) => w.relevance), CANDIDATES);
 		const clips = ranked.map((k) => ({clipId: scored[i][k].clipId, relevance: worth[i][k].relevance}));
 		const title = titleCandidate(fallback);
-		return {durationMs: slot.endMs - slot.startMs, candidates: title ? [...clips, title] : clips, framings: [framings[i], ALTERNATE_FRAMING[framings[i]]]};
+		// Inside a sentence that is not intense, the clip that fits it may run on rather than cut away to one that fits less.
+		const mayHold = i > 0 && slots[i - 1].sceneId === slot.sceneId && byId.get(slot.sceneId)!.mood.arousal < HOLD_BELOW_AROUSAL;
+		return {durationMs: slot.endMs - slot.startMs, candidates: title ? [...clips, title] : clips, framings: [framings[i], ALTERNATE_FRAMING[framings[i]]], mayHold};
 	});
 	const cuts = searchVariants({slots: options, clipDurationsMs, count: variants});
 	return cuts.map((cut) =>
@@ -92,6 +98,7 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 			}
 			const k = scored[i].findIndex((s) => s.clipId === choice.clipId);
 			const match = scored[i][k];
+			if (choice.held) return {kind: 'clip', clipId: choice.clipId, held: true, framing: choice.framing, score: Math.min(1, Math.max(0, match.score)), reasons: [`runs on from the shot before (${match.score} for these words too)`, ...match.reasons]};
 			const below = `below the ${FALLBACK_BELOW} match threshold (${match.score})`;
 			const reasons = worth[i][k].fallback
 				? [`${below}: a clip for the ${moodOf(i)} mood instead`, ...match.reasons]

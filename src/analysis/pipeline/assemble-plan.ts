@@ -6,6 +6,7 @@ import {linkClip} from '../clips/link';
 import type {ShotSlot} from '../director/cuts';
 import {zoomFor, type ShotStyle} from '../director/style';
 import type {Assignment} from '../match/match-shots';
+import {mergeHolds} from '../match/holds';
 import {defaultCaptionStyle} from './caption-style';
 import type {PlanOptions} from './options';
 
@@ -47,7 +48,10 @@ const shotsOf = ({slots, styles, library, scenes}: Shared, cut: Assignment[]): P
 	});
 };
 
-export const assemblePlan = async (shared: Shared, cut: Assignment[]): Promise<Plan> => {
+export const assemblePlan = async (given: Shared, heldCut: Assignment[]): Promise<Plan> => {
+	// A shot the matcher held on joins the shot before it: fewer, longer shots.
+	const {slots, cut, firstSlot} = mergeHolds({slots: given.slots, cut: heldCut});
+	const shared = {...given, slots, styles: firstSlot.map((i) => given.styles[i])};
 	const {options, library} = shared;
 	const byId = new Map(library.map((c) => [c.id, c]));
 	const clips = await Promise.all(

@@ -14,6 +14,7 @@ import {matchShots} from '../match/match-shots';
 import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, peakRssMb} from '../report/stages';
 import {readScript} from '../script/read';
+import {primeTokenCache} from '../script/tokens-cache';
 import {narrate, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
@@ -74,6 +75,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	const cachedPlans = reusePlan ? await timer.run('plan', () => readCachedPlans(cache, key)) : null;
 	if (cachedPlans) return report(cachedPlans);
 
+	const tokens = await timer.run('scenes', () => primeTokenCache({cache, sceneTexts: scenes.map((s) => s.text)}));
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
 	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses.
 	const pauses = await timer.run('pauses', () => narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}));
@@ -102,6 +104,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	);
 	const shared = {scriptFile, options, narration: narrationRef, words, scenes: timed, slots, styles, library};
 	const plans = await timer.run('assemble', () => Promise.all(cuts.map((cut) => assemblePlan(shared, cut))));
+	await tokens.save();
 	await writeCachedPlans(cache, key, plans);
 	return report(plans);
 };

@@ -24,16 +24,54 @@ export type Token = {
 const TOKEN_MEMO_SIZE = 20_000;
 const tokenMemo = new Map<string, Token[]>();
 
+/** The texts a run reads, and how many of them wink had to read (see tokens-cache.ts). */
+export type TokenLog = {texts: Set<string>; fresh: number};
+let log: TokenLog | null = null;
+
+/** Starts logging the texts tokenized from here on (replacing any log before). */
+export const startTokenLog = (): TokenLog => (log = {texts: new Set(), fresh: 0});
+export const stopTokenLog = (): void => {
+	log = null;
+};
+
+/** Results read before (a cache entry): texts among them are never given to wink, so wink may never load. */
+export const primeTokens = (entries: [string, Token[]][]): void => {
+	for (const [text, tokens] of entries) if (!tokenMemo.has(text)) tokenMemo.set(text, tokens);
+};
+
 export const tokenize = (text: string): Token[] => {
+	log?.texts.add(text);
 	const known = tokenMemo.get(text);
 	if (known) return known;
+	if (log) log.fresh++;
 	const tokens = tokenizeUncached(text);
 	if (tokenMemo.size >= TOKEN_MEMO_SIZE) tokenMemo.delete(tokenMemo.keys().next().value!);
 	tokenMemo.set(text, tokens);
 	return tokens;
 };
 
-const tokenizeUncached = (text: string): Token[] => {
+/** A capital after the start of the text or a sentence end: a word that may be capitalised only for its place. */
+const SENTENCE_OPENER = /(^|[.!?]["')\]]*\s+)(\p{Lu})(?=\p{Ll})/gu;
+const NOUN_TAGS = new Set(['NOUN', 'PROPN']);
+
+/**
+ * wink tags any capitalised sentence opener as a proper noun: "Dark clouds…"
+ * makes "dark" a thing on screen, weighed like a noun. The text is read again
+ * with its openers in lower case, and an opener that then reads as another
+ * part of speech takes it; one that still reads as a noun ("Paris", "Storms")
+ * stays as it was, so names keep their capital and their tag.
+ */
+const retagOpeners = (text: string, tokens: Token[]): Token[] => {
+	const lowered = text.replace(SENTENCE_OPENER, (_, before: string, letter: string) => before + letter.toLowerCase());
+	if (lowered === text || !tokens.some((t) => t.pos === 'PROPN')) return tokens;
+	const again = readTokens(lowered);
+	if (again.length !== tokens.length) return tokens;
+	return tokens.map((t, i) => (t.pos === 'PROPN' && t.text !== again[i].text && !NOUN_TAGS.has(again[i].pos) ? {...t, pos: again[i].pos, lemma: again[i].lemma} : t));
+};
+
+const tokenizeUncached = (text: string): Token[] => retagOpeners(text, readTokens(text));
+
+const readTokens = (text: string): Token[] => {
 	const nlp = getNlp();
 	const its = nlp.its;
 	// wink's typings declare `lemma` with the wrong signature; it works like the others.
