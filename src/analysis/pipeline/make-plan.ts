@@ -14,14 +14,14 @@ import {matchShots} from '../match/match-shots';
 import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, peakRssMb} from '../report/stages';
 import {readScript} from '../script/read';
-import {narrate, prepareNarration} from '../tts/narrate';
+import {narrate, prepareEngine, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
 import {mixMusic} from '../audio/music';
 import {assemblePlan} from './assemble-plan';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
 import {planKey, readCachedPlans, writeCachedPlans} from './plan-cache';
-import {cachedScenes} from './scenes-cache';
+import {cachedScenes, scenesCached} from './scenes-cache';
 import {timeScenes} from './timed-scenes';
 
 export type MakePlanInput = {
@@ -49,8 +49,10 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 
 	const cache = createCacheStore();
 	const script = await timer.run('script', () => readScript(scriptFile));
-	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
 	const voice = await narrationVoice(options);
+	// New or edited text (no stored scenes) will be spoken: the engine starts now, beside the NLP pass.
+	if (!options.voiceover && !scenesCached(script)) prepareEngine(voice);
+	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
 	if (!options.voiceover) prepareNarration({scenes, voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn, cache}));
