@@ -5,7 +5,7 @@ import {enforceSizeBound} from '../cache/evict';
 import {createCacheStore} from '../cache/store';
 import {loadLibrary} from '../clips/library';
 import {planCuts} from '../director/cuts';
-import {narrationPauses} from '../director/pauses';
+import {narrationPauses, timingPauses} from '../director/pauses';
 import {PUBLIC_DIR} from '../cache/dirs';
 import {styleShots} from '../director/style';
 import {takeVectorCacheBuild} from '../embed/word-vectors';
@@ -77,8 +77,12 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	if (cachedPlans) return report(cachedPlans);
 
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
-	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses.
-	const pauses = await timer.run('pauses', () => narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}));
+	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses. espeak's timings are the
+	// engine's own, so its pauses are read off them; a voice-over or Piper voice is listened to (VAD).
+	const exactTimings = !voiceover && voice.engine === 'espeak';
+	const pauses = await timer.run('pauses', () =>
+		exactTimings ? timingPauses({sceneWords: spoken.sceneWords, durationMs: spoken.durationMs}) : narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}),
+	);
 	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs, pauses}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
