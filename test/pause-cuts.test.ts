@@ -3,6 +3,7 @@
 // sentence prefers the gap the speaker breathes in; never inside a word.
 import {describe, expect, test} from 'vitest';
 import {planCuts, type TimedScene} from '../src/analysis/director/cuts';
+import {MIN_PAUSE_MS, timingPauses} from '../src/analysis/director/pauses';
 import type {Mood, Word} from '../src/plan';
 
 const mood = (arousal: number): Mood => ({valence: 0, arousal, label: 'neutral'});
@@ -44,5 +45,34 @@ describe('cuts snap to heard pauses', () => {
 		for (const s of planCuts({scenes: sceneList, words: many, durationMs: 14200, pauses})) {
 			expect(many.some((w) => w.startMs < s.startMs && s.startMs < w.endMs)).toBe(false);
 		}
+	});
+});
+
+describe('pauses from exact word timings (espeak)', () => {
+	test('every gap between words, and before the first and after the last, of MIN_PAUSE_MS or more', () => {
+		// Two sentences; inside the first a 40 ms gap (too short) and a 180 ms one (a comma).
+		const sceneWords = [
+			[{startMs: 250, endMs: 500}, {startMs: 540, endMs: 800}, {startMs: 980, endMs: 1200}],
+			[{startMs: 1380, endMs: 1700}],
+		];
+		expect(MIN_PAUSE_MS).toBeGreaterThan(40);
+		expect(timingPauses({sceneWords, durationMs: 2200})).toEqual([
+			{startMs: 0, endMs: 250},
+			{startMs: 800, endMs: 980},
+			{startMs: 1200, endMs: 1380},
+			{startMs: 1700, endMs: 2200},
+		]);
+	});
+
+	test('a cut between sentences stays in the silence the timings give', () => {
+		const words = [word(250, 800), word(900, 1200), word(1380, 1700), word(1750, 2000)];
+		const scenes: TimedScene[] = [
+			{id: 0, paragraph: 0, wordStart: 0, wordEnd: 2, mood: mood(0.9)},
+			{id: 1, paragraph: 0, wordStart: 2, wordEnd: 4, mood: mood(0.9)},
+		];
+		const pauses = timingPauses({sceneWords: [words.slice(0, 2), words.slice(2)], durationMs: 2500});
+		const cut = planCuts({scenes, words, durationMs: 2500, pauses})[1].startMs;
+		expect(cut).toBeGreaterThanOrEqual(1200);
+		expect(cut).toBeLessThanOrEqual(1380);
 	});
 });

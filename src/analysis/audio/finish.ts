@@ -63,9 +63,15 @@ export const limitTruePeak = (samples: Float32Array, sampleRate: number, ceiling
 	return out;
 };
 
-const report = (samples: Float32Array, sampleRate: number): LoudnessReport => ({lufs: integratedLoudness({samples, sampleRate}), truePeakDb: truePeakDb(samples)});
+const report = (samples: Float32Array, sampleRate: number, lufs = integratedLoudness({samples, sampleRate})): LoudnessReport => ({lufs, truePeakDb: truePeakDb(samples)});
 
-const scaled = (samples: Float32Array, gainDb: number) => samples.map((v) => v * 10 ** (gainDb / 20));
+/** The factor is worked out once: `10 **` per sample was a third of the finish's CPU time, for the same bits. */
+const scaled = (samples: Float32Array, gainDb: number): Float32Array => {
+	const factor = 10 ** (gainDb / 20);
+	const out = new Float32Array(samples.length);
+	for (let i = 0; i < samples.length; i++) out[i] = samples[i] * factor;
+	return out;
+};
 
 /** Limiting loud peaks lowers the loudness a little; a few corrections bring it back to the target. */
 const PASSES = 3;
@@ -76,11 +82,15 @@ export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishO
 	if (!Number.isFinite(before.lufs)) return {samples, before, after: before, gainDb: 0};
 	let gainDb = options.targetLufs - before.lufs;
 	let out = limitTruePeak(scaled(samples, gainDb), sampleRate, options.ceilingDbtp);
+	// The loudness of `out` when it was last measured (undefined after a new pass): the report reuses it.
+	let outLufs: number | undefined;
 	for (let pass = 1; pass < PASSES; pass++) {
-		const shortBy = options.targetLufs - integratedLoudness({samples: out, sampleRate});
+		outLufs = integratedLoudness({samples: out, sampleRate});
+		const shortBy = options.targetLufs - outLufs;
 		if (Math.abs(shortBy) <= 0.2) break;
 		gainDb += shortBy;
 		out = limitTruePeak(scaled(samples, gainDb), sampleRate, options.ceilingDbtp);
+		outLufs = undefined;
 	}
-	return {samples: out, before, after: report(out, sampleRate), gainDb};
+	return {samples: out, before, after: report(out, sampleRate, outLufs), gainDb};
 };

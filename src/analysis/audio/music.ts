@@ -10,7 +10,6 @@ import {PUBLIC_DIR, publicMediaDir} from '../cache/dirs';
 import {writeFileAtomic} from '../cache/files';
 import {createCacheStore, hashKey, sha256, type CacheStore} from '../cache/store';
 import {ReelError} from '../errors';
-import {runFfBytes} from '../../render/ff';
 import {defaultFinishOptions, limitTruePeak} from './finish';
 import {integratedLoudness} from './loudness';
 import {detectSpeech, type Span} from './vad';
@@ -60,6 +59,8 @@ export const musicBed = ({music, length, sampleRate, speech, options = defaultMu
 
 const decodeMusic = async (file: string, sampleRate: number): Promise<Float32Array> => {
 	// WAV on the pipe: Remotion's ffmpeg has no raw PCM muxers.
+	// Loaded on use: render/ff brings @remotion/renderer (~0.3 s of start-up) that a plan without music never needs.
+	const {runFfBytes} = await import('../../render/ff');
 	const bytes = await runFfBytes({args: ['-v', 'error', '-i', path.resolve(file), '-vn', '-ac', '1', '-ar', String(sampleRate), '-c:a', 'pcm_s16le', '-f', 'wav', '-']}).catch((error: Error) => {
 		const why = error.message.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('Command failed')).pop() ?? error.message;
 		throw new ReelError('AUDIO_UNREADABLE', `${file}: not an audio file ffmpeg can read (${why.trim()})`);

@@ -5,7 +5,7 @@ import {enforceSizeBound} from '../cache/evict';
 import {createCacheStore} from '../cache/store';
 import {loadLibrary} from '../clips/library';
 import {planCuts} from '../director/cuts';
-import {narrationPauses} from '../director/pauses';
+import {narrationPauses, timingPauses} from '../director/pauses';
 import {PUBLIC_DIR} from '../cache/dirs';
 import {styleShots} from '../director/style';
 import {takeVectorCacheBuild} from '../embed/word-vectors';
@@ -15,14 +15,14 @@ import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, peakRssMb} from '../report/stages';
 import {readScript} from '../script/read';
 import {primeTokenCache} from '../script/tokens-cache';
-import {narrate, prepareNarration} from '../tts/narrate';
+import {narrate, prepareEngine, prepareNarration} from '../tts/narrate';
 import {narrationVoice, voiceLabel} from '../tts/narration-voice';
 import {voiceOver} from '../tts/voiceover';
 import {mixMusic} from '../audio/music';
 import {assemblePlan} from './assemble-plan';
 import {PlanOptionsSchema, type PlanOptionsInput} from './options';
 import {planKey, readCachedPlans, writeCachedPlans} from './plan-cache';
-import {cachedScenes} from './scenes-cache';
+import {cachedScenes, scenesCached} from './scenes-cache';
 import {timeScenes} from './timed-scenes';
 
 export type MakePlanInput = {
@@ -50,8 +50,10 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 
 	const cache = createCacheStore();
 	const script = await timer.run('script', () => readScript(scriptFile));
-	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
 	const voice = await narrationVoice(options);
+	// New or edited text (no stored scenes) will be spoken: the engine starts now, beside the NLP pass.
+	if (!options.voiceover && !scenesCached(script)) prepareEngine(voice);
+	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
 	if (!options.voiceover) prepareNarration({scenes, voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn, cache}));
@@ -77,8 +79,12 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 
 	const tokens = await timer.run('scenes', () => primeTokenCache({cache, sceneTexts: scenes.map((s) => s.text)}));
 	const {words, timed} = await timer.run('director', () => timeScenes({scenes, sceneWords: narration.sceneWords}));
-	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses.
-	const pauses = await timer.run('pauses', () => narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}));
+	// Heard in the voice alone (not the music mix): cuts go where the speaker pauses. espeak's timings are the
+	// engine's own, so its pauses are read off them; a voice-over or Piper voice is listened to (VAD).
+	const exactTimings = !voiceover && voice.engine === 'espeak';
+	const pauses = await timer.run('pauses', () =>
+		exactTimings ? timingPauses({sceneWords: spoken.sceneWords, durationMs: spoken.durationMs}) : narrationPauses({file: path.join(PUBLIC_DIR, spoken.src), cache}),
+	);
 	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs, pauses}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 

@@ -58,6 +58,15 @@ export const prepareNarration = ({scenes, voice}: {scenes: ScriptScene[]; voice:
 	void import('./piper').then(({loadPiperVoice}) => loadPiperVoice(voice.options.model)).catch(() => {});
 };
 
+/**
+ * Call before the scenes are known, when the script is new or edited (its
+ * scenes are not cached), so its speech will be needed: espeak starts and
+ * compiles itself beside the NLP pass instead of after it. Changes no result.
+ */
+export const prepareEngine = (voice: NarrationVoice): void => {
+	if (voice.engine === 'espeak') warmUp(voice.options.voice);
+};
+
 type Speak = (scene: ScriptScene, warn: (m: string) => void) => Promise<SpeechResult>;
 
 /** The engine for one scene; Piper (and onnxruntime with it) is loaded only when chosen. */

@@ -5,13 +5,11 @@ import {createHash} from 'node:crypto';
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {alignWords} from '../align/align-words';
 import {finishLoudness} from '../audio/finish';
 import {decodeWav, encodeWav} from '../audio/wav';
 import {createCacheStore, type CacheStore} from '../cache/store';
 import {ReelError} from '../errors';
 import type {ScriptScene} from '../script/scenes';
-import {runFf} from '../../render/ff';
 import {readNarration, writeNarration, type Narration} from './narration-store';
 
 /** Bump when alignment changes its results, so cached timings are redone. */
@@ -31,6 +29,8 @@ export const voiceOver = async ({file, scenes, warn, cache = createCacheStore()}
 	const cached = await readNarration({cache, stage: ALIGNMENT_STAGE, key: `vo-${key}`, warn});
 	if (cached) return cached;
 
+	// Loaded on use, like render/ff below: the aligner and @remotion/renderer are start-up an espeak plan never needs.
+	const {alignWords} = await import('../align/align-words');
 	const {words, warnings} = await alignWords({audioFile: file, words: scenes.flatMap((s) => s.words.map((w) => w.text))});
 	const messages = warnings.map((w) => `${file}: ${w}`);
 	messages.forEach(warn);
@@ -51,6 +51,7 @@ const finishedWav = async (file: string): Promise<Buffer> => {
 	const dir = await mkdtemp(path.join(tmpdir(), 'reel-vo-'));
 	try {
 		const temp = path.join(dir, 'take.wav');
+		const {runFf} = await import('../../render/ff');
 		await runFf({bin: 'ffmpeg', args: ['-y', '-v', 'error', '-i', file, '-vn', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', temp]});
 		// Recordings arrive at any level: finish them like synthesised narration (gain only, so timings stay put).
 		return encodeWav({samples: finishLoudness(decodeWav(await readFile(temp))).samples, sampleRate: 48000});
