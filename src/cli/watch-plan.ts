@@ -81,8 +81,9 @@ export const watchPlan = (input: WatchPlanInput): PlanWatcher => {
 			input.onPlan?.(plan);
 		} catch (error) {
 			const message = problemLine(error, input.optionsFile ?? 'options');
-			await writeFileAtomic(problemFile, JSON.stringify({problem: message}));
+			// Told before the file lands: whoever sees the problem in the file has been told it too.
 			input.onProblem?.(message);
+			await writeFileAtomic(problemFile, JSON.stringify({problem: message}));
 		}
 	};
 	// One plan at a time; changes during a run fold into one more run after it.
