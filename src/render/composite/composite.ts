@@ -20,7 +20,7 @@ import {captionStates} from './caption-states';
 import {chooseEncoder} from './encoder';
 import {runSystemFfmpeg} from './ffmpeg';
 import {cubeLut} from './grade-lut';
-import {footageGraph} from './graph';
+import {footageGraph, TO_YUV} from './graph';
 import {renderOverlayImages} from './overlay-images';
 
 // Tune: share of the progress bar the browser half takes (it is ~⅕ of the time).
@@ -68,14 +68,13 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		const bandTop = Math.round(states.band.top * settings.scale);
 		const filters = [
 			...graph.filters,
-			// One still, decoded once: overlay repeats a secondary input's last frame to the end.
-			`[${graph.label}][${legibility}:v]overlay=0:0:format=gbrp[lg]`,
-			// Each state is decoded once and shown from its first frame; fps repeats it (by
-			// reference) on every frame up to the next state, rounding each start to its frame.
-			`[${captions}:v]fps=${plan.fps},settb=1/${plan.fps}[states]`,
-			`[lg][states]overlay=0:${bandTop}:format=gbrp[cap]`,
-			// Chrome's JPEG → yuv420p path in Remotion uses BT.709 at TV range; so do we.
-			`[cap]scale=out_color_matrix=bt709:out_range=tv,format=yuv420p[vout]`,
+			// One still, decoded and converted once: overlay repeats a secondary input's last frame to the end.
+			`[${legibility}:v]${TO_YUV},format=yuva420p[lgi]`,
+			`[${graph.label}][lgi]overlay=0:0:format=yuv420[lg]`,
+			// Each state is decoded and converted once and shown from its first frame; fps repeats it
+			// (by reference) on every frame up to the next state, rounding each start to its frame.
+			`[${captions}:v]${TO_YUV},format=yuva420p,fps=${plan.fps},settb=1/${plan.fps}[states]`,
+			`[lg][states]overlay=0:${bandTop}:format=yuv420,format=yuv420p[vout]`,
 		];
 		const seconds = graph.totalFrames / plan.fps;
 		const encoder = chooseEncoder({wanted: options.encoder, x264Preset: settings.x264Preset, crf: settings.crf, draft: options.draft === true, onWarning: options.onWarning});
@@ -89,7 +88,8 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 					'-i', path.join(PUBLIC_DIR, plan.narration.src),
 					'-filter_complex', filters.join(';'),
 					'-map', '[vout]', '-map', `${audio}:a`,
-					...encoder.args, '-pix_fmt', 'yuv420p',
+					// -r: every frame lasts 1/fps, the last one too (a looped still carries no duration of its own).
+					...encoder.args, '-pix_fmt', 'yuv420p', '-r', String(plan.fps),
 					'-colorspace', 'bt709', '-color_primaries', 'bt709', '-color_trc', 'bt709',
 					// The narration is padded or cut to the video's length, as Remotion does. No -frames:v:
 					// the graph ends on its own, and a video frame limit ended the file with audio still queued.

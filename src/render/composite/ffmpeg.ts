@@ -6,7 +6,7 @@ import {appendFileSync} from 'node:fs';
 
 export const SYSTEM_FFMPEG = process.env.REEL_FFMPEG ?? process.env.REEL_BENCH_FFMPEG ?? 'ffmpeg';
 
-const NEEDED_FILTERS = ['xfade', 'lut3d', 'overlay', 'untile', 'scale', 'crop', 'concat', 'trim'];
+const NEEDED_FILTERS = ['xfade', 'lut3d', 'lutyuv', 'colorcorrect', 'overlay', 'untile', 'scale', 'crop', 'concat', 'trim', 'loop'];
 
 let probed: {ok: true} | {ok: false; reason: string} | null = null;
 

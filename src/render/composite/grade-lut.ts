@@ -3,40 +3,59 @@
 // sRGB values clamped to [0, 1] after every step (Filter Effects spec), so a
 // LUT sampled from the same maps reproduces Chrome's grade, clamps included.
 
-type Rgb = [number, number, number];
+export type Rgb = [number, number, number];
 type Step = (c: Rgb) => Rgb;
+/** One CSS filter function as the spec writes it: out = m·c + o, row-major m. */
+export type Affine = {m: number[]; o: Rgb};
 
 const clamp = (v: number) => Math.min(1, Math.max(0, v));
-const matrix = (m: number[]): Step => ([r, g, b]) => [
-	clamp(m[0] * r + m[1] * g + m[2] * b),
-	clamp(m[3] * r + m[4] * g + m[5] * b),
-	clamp(m[6] * r + m[7] * g + m[8] * b),
+const mul = ({m, o}: Affine, [r, g, b]: Rgb): Rgb => [
+	m[0] * r + m[1] * g + m[2] * b + o[0],
+	m[3] * r + m[4] * g + m[5] * b + o[1],
+	m[6] * r + m[7] * g + m[8] * b + o[2],
 ];
+const linear = (m: number[]): Affine => ({m, o: [0, 0, 0]});
 
 // Matrices from https://www.w3.org/TR/filter-effects-1/#FilterPrimitiveRepresentation.
-const STEPS: Record<string, (a: number) => Step> = {
-	brightness: (a) => matrix([a, 0, 0, 0, a, 0, 0, 0, a]),
-	contrast: (a) => ([r, g, b]) => [clamp(a * r + 0.5 - 0.5 * a), clamp(a * g + 0.5 - 0.5 * a), clamp(a * b + 0.5 - 0.5 * a)],
+const AFFINES: Record<string, (a: number) => Affine> = {
+	brightness: (a) => linear([a, 0, 0, 0, a, 0, 0, 0, a]),
+	contrast: (a) => {
+		const o = 0.5 - 0.5 * a;
+		return {m: [a, 0, 0, 0, a, 0, 0, 0, a], o: [o, o, o]};
+	},
 	saturate: (s) =>
-		matrix([0.213 + 0.787 * s, 0.715 - 0.715 * s, 0.072 - 0.072 * s, 0.213 - 0.213 * s, 0.715 + 0.285 * s, 0.072 - 0.072 * s, 0.213 - 0.213 * s, 0.715 - 0.715 * s, 0.072 + 0.928 * s]),
+		linear([0.213 + 0.787 * s, 0.715 - 0.715 * s, 0.072 - 0.072 * s, 0.213 - 0.213 * s, 0.715 + 0.285 * s, 0.072 - 0.072 * s, 0.213 - 0.213 * s, 0.715 - 0.715 * s, 0.072 + 0.928 * s]),
 	grayscale: (a) => {
 		const k = 1 - Math.min(1, a);
-		return matrix([0.2126 + 0.7874 * k, 0.7152 - 0.7152 * k, 0.0722 - 0.0722 * k, 0.2126 - 0.2126 * k, 0.7152 + 0.2848 * k, 0.0722 - 0.0722 * k, 0.2126 - 0.2126 * k, 0.7152 - 0.7152 * k, 0.0722 + 0.9278 * k]);
+		return linear([0.2126 + 0.7874 * k, 0.7152 - 0.7152 * k, 0.0722 - 0.0722 * k, 0.2126 - 0.2126 * k, 0.7152 + 0.2848 * k, 0.0722 - 0.0722 * k, 0.2126 - 0.2126 * k, 0.7152 - 0.7152 * k, 0.0722 + 0.9278 * k]);
 	},
 	sepia: (a) => {
 		const k = 1 - Math.min(1, a);
-		return matrix([0.393 + 0.607 * k, 0.769 - 0.769 * k, 0.189 - 0.189 * k, 0.349 - 0.349 * k, 0.686 + 0.314 * k, 0.168 - 0.168 * k, 0.272 - 0.272 * k, 0.534 - 0.534 * k, 0.131 + 0.869 * k]);
+		return linear([0.393 + 0.607 * k, 0.769 - 0.769 * k, 0.189 - 0.189 * k, 0.349 - 0.349 * k, 0.686 + 0.314 * k, 0.168 - 0.168 * k, 0.272 - 0.272 * k, 0.534 - 0.534 * k, 0.131 + 0.869 * k]);
 	},
 };
 
-/** Parses `saturate(0.9) contrast(1.1) …`; anything it cannot reproduce is an error, not a silent skip. */
-export const parseCssFilter = (filter: string): Step[] =>
+/** The filter's functions in order, as affine maps (the clamps between them are the caller's). */
+export const parseCssAffines = (filter: string): Affine[] =>
 	[...filter.matchAll(/([a-z-]+)\(([^)]*)\)/g)].map(([, name, arg]) => {
-		const make = STEPS[name];
+		const make = AFFINES[name];
 		const value = /^\s*(-?[\d.]+)(%?)\s*$/.exec(arg);
-		if (!make || !value) throw new Error(`grade filter "${name}(${arg})" has no LUT equivalent (in "${filter}")`);
+		if (!make || !value) throw new Error(`grade filter "${name}(${arg})" has no ffmpeg equivalent (in "${filter}")`);
 		return make(Number(value[1]) / (value[2] ? 100 : 1));
 	});
+
+/** Applies one affine map and the spec's clamp to [0, 1] after it. */
+export const clampedStep = (a: Affine): Step => (c) => mul(a, c).map(clamp) as Rgb;
+/** The maps composed with no clamps between them: what a pixel undergoes while no channel leaves [0, 1]. */
+export const composeAffines = (steps: Affine[]): Affine => {
+	const apply = (c: Rgb) => steps.reduce((x, s) => mul(s, x), c);
+	const o = apply([0, 0, 0]);
+	const cols = [apply([1, 0, 0]), apply([0, 1, 0]), apply([0, 0, 1])].map((c) => c.map((v, i) => v - o[i]));
+	return {m: [0, 1, 2].flatMap((row) => cols.map((col) => col[row])), o};
+};
+
+/** Parses `saturate(0.9) contrast(1.1) …`; anything it cannot reproduce is an error, not a silent skip. */
+export const parseCssFilter = (filter: string): Step[] => parseCssAffines(filter).map(clampedStep);
 
 export const applyCssFilter = (steps: Step[], rgb: Rgb): Rgb => steps.reduce((c, step) => step(c), rgb);
 

@@ -3,9 +3,12 @@
 // the frame, loops if short, zooms and drifts as kenBurns() says, takes its
 // mood's grade (as a LUT of the same CSS filter), and meets the next shot in
 // the same fade or slide, centred on the same cut frame (computeShotTimeline).
-// Everything stays in planar RGB, as Chrome composites, until the encoder.
+// The footage stays in the encoder's BT.709 TV-range yuv420p from decoding to
+// encoding: the grades are per-plane tables there (grade-yuv.ts), and only a
+// grade that tints goes through planar RGB and back, for its own shot.
 import path from 'node:path';
 import {gradeFilter} from '../../compositions/video/grade';
+import {yuvGradeFilter} from './grade-yuv';
 import {computeShotTimeline} from '../../compositions/video/timeline';
 import {msToFrame, type Plan, type Transition} from '../../plan';
 
@@ -29,11 +32,14 @@ export type GraphInput = {
 	publicDir: string;
 	/** The picture of each title-card shot (by shot index), drawn once by Chrome at the output size. */
 	titleCards: Map<number, string>;
-	/** Writes a LUT file for a CSS filter and returns its path. */
+	/** Writes a LUT file for a CSS filter and returns its path (for grades that must be applied in RGB). */
 	lutFor: (cssFilter: string) => string;
 };
 
 export type Graph = {inputArgs: string[]; filters: string[]; label: string; totalFrames: number; inputCount: number};
+
+/** RGB → the encoder's colours: BT.709 at TV range, as Remotion's JPEG → yuv420p path does. */
+export const TO_YUV = 'scale=out_color_matrix=bt709:out_range=tv';
 
 const num = (v: number) => Number(v.toFixed(6)).toString();
 
@@ -50,8 +56,10 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, titleCards, 
 			// A title card is one still for the whole shot; its grade and layout are in the picture.
 			const still = titleCards.get(e.shotIndex);
 			if (!still) throw new Error(`shot ${e.shotIndex} is a title card with no picture`);
-			inputArgs.push('-loop', '1', '-framerate', String(plan.fps), '-i', still);
-			filters.push(`[${k}:v]format=gbrp,trim=end_frame=${d},setpts=PTS-STARTPTS,setsar=1,settb=1/${plan.fps}[v${k}]`);
+			// Decoded and converted once, then repeated by reference. -framerate: xfade needs
+			// both sides at the same rate, and a link takes its rate from the input.
+			inputArgs.push('-framerate', String(plan.fps), '-i', still);
+			filters.push(`[${k}:v]${TO_YUV},format=yuv420p,loop=loop=${d - 1}:size=1,setpts=N/${plan.fps}/TB,setsar=1,settb=1/${plan.fps}[v${k}]`);
 			return;
 		}
 		const clip = clips.get(shot.clipId);
@@ -71,6 +79,9 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, titleCards, 
 		// CSS `scale(s) translateX(t%)` about the centre moves the footage s·t·W/100 px; kenBurns makes that this.
 		const shift = `${dir * PAN_SHARE}*(${z}-1)/2*${W}*(2*${p}-1)`;
 		const grade = gradeFilter(moods.get(shot.sceneId) ?? null, plan.style ?? 'cinematic');
+		const yuvGrade = grade ? yuvGradeFilter(grade) : null;
+		// A grade that mixes planes (sepia) is applied as the CSS it is, in RGB.
+		const rgbGrade = grade && !yuvGrade ? grade : null;
 		const scaledW = `round(${num(clip.width * cover)}*${z})`;
 		const scaledH = `round(${num(clip.height * cover)}*${z})`;
 		const zMax = Math.max(shot.zoomFrom, shot.zoomTo);
@@ -81,9 +92,12 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, titleCards, 
 				// later, smaller frame; it is dropped after the crop.
 				// Bilinear: as close to Chrome's picture as bicubic on the bench (39.3 dB both) and cheaper.
 				`tpad=start=1,` +
-				`scale=w='if(eq(n,0),${Math.ceil(clip.width * cover * zMax) + 2},${scaledW})':h='if(eq(n,0),${Math.ceil(clip.height * cover * zMax) + 2},${scaledH})':eval=frame:flags=bilinear:in_color_matrix=bt709,format=gbrp,` +
-				`crop=${W}:${H}:x='(${scaledW}-${W})/2-${shift}':y='(${scaledH}-${H})/2',trim=start_frame=1,setpts=PTS-STARTPTS,` +
-				(grade ? `lut3d=file='${lutFor(grade)}':interp=tetrahedral,` : '') +
+				`scale=w='if(eq(n,0),${Math.ceil(clip.width * cover * zMax) + 2},${scaledW})':h='if(eq(n,0),${Math.ceil(clip.height * cover * zMax) + 2},${scaledH})':eval=frame:flags=bilinear:` +
+				(rgbGrade ? 'in_color_matrix=bt709,format=gbrp,' : 'in_color_matrix=bt709:out_color_matrix=bt709:out_range=tv,format=yuv420p,') +
+				// exact: odd offsets too on subsampled yuv, or the drift would step 2 px at a time.
+				`crop=${W}:${H}:exact=1:x='(${scaledW}-${W})/2-${shift}':y='(${scaledH}-${H})/2',trim=start_frame=1,setpts=PTS-STARTPTS,` +
+				(yuvGrade ? `${yuvGrade},` : '') +
+				(rgbGrade ? `lut3d=file='${lutFor(rgbGrade)}':interp=tetrahedral,${TO_YUV},format=yuv420p,` : '') +
 				`setsar=1,settb=1/${plan.fps}[v${k}]`,
 		);
 	});
