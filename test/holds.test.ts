@@ -4,7 +4,8 @@ import {describe, expect, test} from 'vitest';
 import {mergeHolds} from '../src/analysis/match/holds';
 import type {Assignment} from '../src/analysis/match/match-shots';
 
-const clip = (clipId: string, score: number, held = false): Assignment => ({kind: 'clip', clipId, framing: 'wide', score, reasons: [`${clipId} fits`], ...(held ? {held} : {})});
+// A held slot's one reason is what the shot it joins adds (match-shots.ts writes it).
+const clip = (clipId: string, score: number, held = false): Assignment => ({kind: 'clip', clipId, framing: 'wide', score, reasons: [held ? `held on (${score})` : `${clipId} fits`], ...(held ? {held} : {})});
 
 describe('mergeHolds', () => {
 	test('a held slot extends the shot before it; the others stay as they were', () => {
@@ -20,7 +21,7 @@ describe('mergeHolds', () => {
 		expect(merged.firstSlot).toEqual([0, 1, 3]);
 		expect(merged.cut.map((a) => (a.kind === 'clip' ? a.clipId : a.title))).toEqual(['storm', 'campfire', 'dawn']);
 		expect(merged.cut[1].score).toBe(0.55);
-		expect(merged.cut[1].reasons).toEqual(['campfire fits', 'held on through the next words (0.6 for them)']);
+		expect(merged.cut[1].reasons).toEqual(['campfire fits', 'held on (0.6)']);
 	});
 
 	test('a cut with no holds comes back unchanged', () => {

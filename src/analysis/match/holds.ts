@@ -17,7 +17,7 @@ export const mergeHolds = ({slots, cut}: {slots: ShotSlot[]; cut: Assignment[]})
 		const last = out.cut.length - 1;
 		if (a.kind === 'clip' && a.held && last >= 0) {
 			out.slots[last] = {...out.slots[last], endMs: slots[i].endMs};
-			out.cut[last] = {...out.cut[last], reasons: [...out.cut[last].reasons, `held on through the next words (${a.score} for them)`]};
+			out.cut[last] = {...out.cut[last], reasons: [...out.cut[last].reasons, ...a.reasons]};
 			return;
 		}
 		out.slots.push(slots[i]);

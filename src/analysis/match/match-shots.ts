@@ -98,14 +98,16 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 			}
 			const k = scored[i].findIndex((s) => s.clipId === choice.clipId);
 			const match = scored[i][k];
-			if (choice.held) return {kind: 'clip', clipId: choice.clipId, held: true, framing: choice.framing, score: Math.min(1, Math.max(0, match.score)), reasons: [`runs on from the shot before (${match.score} for these words too)`, ...match.reasons]};
+			const score = Math.min(1, Math.max(0, match.score));
+			// A held slot becomes part of the shot before (holds.ts), which adds this one reason to its own.
+			if (choice.held) return {kind: 'clip', clipId: choice.clipId, held: true, framing: choice.framing, score, reasons: [`held on through the next words (${score} for them)`]};
 			const below = `below the ${FALLBACK_BELOW} match threshold (${match.score})`;
 			const reasons = worth[i][k].fallback
 				? [`${below}: a clip for the ${moodOf(i)} mood instead`, ...match.reasons]
 				: match.score < FALLBACK_BELOW
 					? [`${below}: the clips that match are shown nearby`, ...match.reasons]
 					: match.reasons;
-			return {kind: 'clip', clipId: choice.clipId, framing: choice.framing, score: Math.min(1, Math.max(0, match.score)), reasons};
+			return {kind: 'clip', clipId: choice.clipId, framing: choice.framing, score, reasons};
 		}),
 	);
 };
