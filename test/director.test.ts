@@ -44,6 +44,20 @@ describe('cuts', () => {
 		expect(slots).toEqual([{sceneId: 0, startMs: 0, endMs: 2700}]);
 	});
 
+	test('a short calm sentence runs on under the calm shot before; after intense text or a new paragraph it keeps its own', () => {
+		// Scene 1 is three words (1.3 s): long enough for a shot of its own, short for a calm one.
+		const words = wordsOf(12);
+		const scenes = (arousal: [number, number], paragraphs: [number, number]): TimedScene[] => [
+			{id: 0, paragraph: paragraphs[0], wordStart: 0, wordEnd: 9, mood: mood(arousal[0])},
+			{id: 1, paragraph: paragraphs[1], wordStart: 9, wordEnd: 12, mood: mood(arousal[1])},
+		];
+		const ids = (s: TimedScene[]) => planCuts({scenes: s, words, durationMs: 5000}).map((slot) => slot.sceneId);
+		expect(ids(scenes([0.2, 0.2], [0, 0]))).not.toContain(1);
+		expect(ids(scenes([0.8, 0.2], [0, 0]))).toContain(1);
+		expect(ids(scenes([0.2, 0.2], [0, 1]))).toContain(1);
+		expect(ids(scenes([0.2, 0.8], [0, 0]))).toContain(1);
+	});
+
 	test('style follows mood: intense → close and cut, new paragraph → fade', () => {
 		const scenes: TimedScene[] = [
 			{id: 0, paragraph: 0, wordStart: 0, wordEnd: 1, mood: mood(0.2, 'calm')},

@@ -19,6 +19,18 @@ const LEAD_MS = 120;
 
 export const targetShotMs = (arousal: number): number => CALM_SHOT_MS + (INTENSE_SHOT_MS - CALM_SHOT_MS) * arousal;
 
+/** Below this arousal a passage is calm: its shots hold (style.ts frames it wide). */
+const CALM_AROUSAL = 0.4;
+/**
+ * The shortest shot a scene may have of its own. Calm text holds: a short calm
+ * sentence after another calm one in its paragraph ("Nothing moves.") runs on
+ * under the shot before rather than flash by in a second of its own.
+ */
+const minShotMs = (scene: TimedScene, prev: TimedScene | undefined): number =>
+	prev && prev.paragraph === scene.paragraph && scene.mood.arousal < CALM_AROUSAL && prev.mood.arousal < CALM_AROUSAL
+		? Math.max(MIN_SHOT_MS, targetShotMs(scene.mood.arousal) / 2)
+		: MIN_SHOT_MS;
+
 /** How far (ms) a heard pause may pull an inner cut from its ideal place, per ms of pause; at most a pause of PAUSE_PULL_CAP_MS counts. */
 const PAUSE_PULL = 2;
 const PAUSE_PULL_CAP_MS = 400;
@@ -64,7 +76,7 @@ export const planCuts = ({scenes, words, durationMs, pauses = []}: {scenes: Time
 		const from = starts[i];
 		const to = starts[i + 1] ?? durationMs;
 		const last = slots[slots.length - 1];
-		if (last && to - from < MIN_SHOT_MS) {
+		if (last && to - from < minShotMs(scene, scenes[i - 1])) {
 			last.endMs = to;
 			return;
 		}
