@@ -51,6 +51,16 @@ describe('whole-cut search', () => {
 		expect(cutAway.some((c) => c.held)).toBe(false);
 	});
 
+	test('inside an intense sentence a hold stands in for a fallback only, never for a clip that fits', () => {
+		// ocean fits the second half at 0.4: held, it is worth half that (0.2), like a mood clip.
+		const intense = (rest: Record<string, number>) => [slot({ocean: 0.6, storm: 0.1}), {...slot({ocean: 0.4, ...rest}), mayHoldAsFallback: true}];
+		const clips = long(['ocean', 'storm', 'data', 'rocks']);
+		// The other choice is a mood clip worth 0.15 (fit 0.3): the waves run on.
+		expect(searchCut({slots: intense({data: 0.15}), clipDurationsMs: clips}).map((c) => `${c.clipId}${c.held ? '(held)' : ''}`)).toEqual(['ocean', 'ocean(held)']);
+		// A clip that fits these words (0.3, above the 0.2 threshold) still gets the cut.
+		expect(ids(searchCut({slots: intense({data: 0.15, rocks: 0.3}), clipDurationsMs: clips}))).toEqual(['ocean', 'rocks']);
+	});
+
 	test('a hold gives way to a clip that fits the words, and to the longest hold allowed', () => {
 		const fits = [slot({campfire: 0.55, city: 0.1}), {...slot({campfire: 0.6, stars: 0.45}), mayHold: true}];
 		expect(ids(searchCut({slots: fits, clipDurationsMs: long(['campfire', 'city', 'stars'])}))).toEqual(['campfire', 'stars']);

@@ -6,7 +6,7 @@
 // moodCarries), then a title card, and a weak literal match last. 'mood' never shows a card (the behaviour before cards);
 // 'title' shows a card wherever no clip reaches the threshold.
 import type {Mood} from '../../plan';
-import {TITLE_CARD_ID, type Candidate} from './search';
+import {FALLBACK_WEIGHT, TITLE_CARD_ID, type Candidate} from './search';
 import type {Scored} from './semantic';
 
 export type FallbackMode = 'auto' | 'mood' | 'title';
@@ -14,8 +14,6 @@ export type ShotScene = {id: number; text: string; mood: Mood};
 
 /** Below this relevance a clip is more likely wrong than right; tune with `npm run eval:match`. */
 export const FALLBACK_BELOW = 0.2;
-/** A fallback's worth is its fit times this: it never outranks a real match. */
-const FALLBACK_WEIGHT = 0.5;
 /** What footage suits each mood when nothing suits the words. */
 export const MOOD_TEXT: Record<Mood['label'], string> = {
 	calm: 'calm peaceful quiet still gentle nature landscape sky water',

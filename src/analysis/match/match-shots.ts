@@ -86,8 +86,10 @@ export const matchShots = async ({slots, words, scenes, framings, clipDurationsM
 		const clips = ranked.map((k) => ({clipId: scored[i][k].clipId, relevance: worth[i][k].relevance}));
 		const title = titleCandidate(fallback);
 		// Inside a sentence that is not intense, the clip that fits it may run on rather than cut away to one that fits less.
-		const mayHold = i > 0 && slots[i - 1].sceneId === slot.sceneId && byId.get(slot.sceneId)!.mood.arousal < HOLD_BELOW_AROUSAL;
-		return {durationMs: slot.endMs - slot.startMs, candidates: title ? [...clips, title] : clips, framings: [framings[i], ALTERNATE_FRAMING[framings[i]]], mayHold};
+		const sameScene = i > 0 && slots[i - 1].sceneId === slot.sceneId;
+		const mayHold = sameScene && byId.get(slot.sceneId)!.mood.arousal < HOLD_BELOW_AROUSAL;
+		// In an intense one, only where the cut would go to a fallback ("…crashed against the rocks" after the waves).
+		return {durationMs: slot.endMs - slot.startMs, candidates: title ? [...clips, title] : clips, framings: [framings[i], ALTERNATE_FRAMING[framings[i]]], mayHold, mayHoldAsFallback: sameScene && !mayHold};
 	});
 	const cuts = searchVariants({slots: options, clipDurationsMs, count: variants});
 	return cuts.map((cut) =>

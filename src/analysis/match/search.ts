@@ -4,6 +4,9 @@
 // for the shot that needs it, and it sees repeats and framing as a whole.
 import type {Framing} from '../../plan';
 
+/** A fallback's worth is its fit times this: it never outranks a real match (fallback.ts). */
+export const FALLBACK_WEIGHT = 0.5;
+
 /** The candidate id of a title card: NUL cannot appear in a file name, so no clip has it. */
 export const TITLE_CARD_ID = '\u0000title-card';
 /** A title card has no clip: it cannot repeat (each shows its own words) and never runs short. */
@@ -20,6 +23,13 @@ export type SlotOptions = {
 	 * fits, instead of a cut to footage that fits less. @default false
 	 */
 	mayHold?: boolean;
+	/**
+	 * Inside an intense sentence a hold costs pace, so it only stands in for a
+	 * fallback: worth half its fit, like a clip chosen by mood, it beats cutting
+	 * to one of those or to a title card, never to a clip that fits these words.
+	 * @default false
+	 */
+	mayHoldAsFallback?: boolean;
 };
 /** `held`: this shot continues the shot before (same clip, same framing); the plan shows them as one. */
 export type CutChoice = {clipId: string; framing: Framing; relevance: number; title?: boolean; held?: boolean};
@@ -129,13 +139,14 @@ const extend = ({beam, slot, clipDurationsMs, options, avoidedAt, avoidPenalty}:
  */
 const holdStep = ({state, slot, clipDurationsMs, options}: {state: State; slot: SlotOptions; clipDurationsMs: Map<string, number>; options: SearchOptions}): {choice: CutChoice; cost: number} | null => {
 	const prev = state.path?.choice;
-	if (!slot.mayHold || !prev || prev.title || state.runMs + slot.durationMs > options.maxHoldMs) return null;
+	if (!(slot.mayHold || slot.mayHoldAsFallback) || !prev || prev.title || state.runMs + slot.durationMs > options.maxHoldMs) return null;
 	const c = slot.candidates.find((x) => x.clipId === prev.clipId);
 	if (!c) return null;
 	const runMs = state.runMs + slot.durationMs;
 	const clipMs = clipDurationsMs.get(c.clipId) ?? Infinity;
 	const loop = clipMs < runMs ? options.shortClipPenalty * (1 - clipMs / runMs) : 0;
-	return {choice: {clipId: c.clipId, framing: prev.framing, relevance: c.relevance, held: true}, cost: options.holdPenalty + loop};
+	const hold = slot.mayHold ? options.holdPenalty : c.relevance * (1 - FALLBACK_WEIGHT);
+	return {choice: {clipId: c.clipId, framing: prev.framing, relevance: c.relevance, held: true}, cost: hold + loop};
 };
 
 /** The recent-choices key a state carries: its newest KEY_SHOTS − 1 entries (each ends in '>'). */
