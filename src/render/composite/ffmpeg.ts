@@ -1,5 +1,5 @@
 // The compositing renderer (and the bench's floor) need filters Remotion's
-// minimal ffmpeg leaves out (xfade, lut3d, overlay, untile), so they use a
+// minimal ffmpeg leaves out (xfade, lut3d, lutyuv, overlay, untile), so they use a
 // full ffmpeg: the system's (Debian: apt-get install ffmpeg) or REEL_FFMPEG.
 import {spawn, spawnSync} from 'node:child_process';
 import {appendFileSync} from 'node:fs';

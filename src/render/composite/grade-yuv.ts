@@ -4,7 +4,8 @@
 // plane needs only a 256-entry table (lutyuv), not a per-pixel 3D LUT in RGB and
 // two colour conversions around it. Luma follows the spec's clamp after every
 // step exactly (for greys it is the whole story); chroma is clamped once at the
-// end. Grades that tint (sepia) mix planes and take the RGB route instead.
+// end. sepia's tint is chroma that follows luma, which colorcorrect adds; a grade
+// that mixed planes more than that (sepia(1)) would take the RGB route instead.
 import {composeAffines, parseCssAffines, type Affine, type Rgb} from './grade-lut';
 
 const KR = 0.2126;

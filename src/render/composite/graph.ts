@@ -5,7 +5,8 @@
 // the same fade or slide, centred on the same cut frame (computeShotTimeline).
 // The footage stays in the encoder's BT.709 TV-range yuv420p from decoding to
 // encoding: the grades are per-plane tables there (grade-yuv.ts), and only a
-// grade that tints goes through planar RGB and back, for its own shot.
+// grade that mixes planes more than sepia's tint would go through planar RGB
+// and back, for its own shot (no preset does).
 import path from 'node:path';
 import {gradeFilter} from '../../compositions/video/grade';
 import {yuvGradeFilter} from './grade-yuv';
