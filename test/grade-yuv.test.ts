@@ -2,10 +2,12 @@
 // Simulated here as ffmpeg runs them (TV-range BT.709 codes, truncating tables),
 // every preset must land within a few code values of the CSS filter Chrome applies
 // (the inputs are whole codes, so a gain of 1.3 alone moves the result by one).
+import {spawnSync} from 'node:child_process';
 import {describe, expect, test} from 'vitest';
 import {GRADE_PRESETS} from '../src/compositions/video/grade';
 import {applyCssFilter, parseCssFilter} from '../src/render/composite/grade-lut';
 import {yuvGradeFilter} from '../src/render/composite/grade-yuv';
+import {probeSystemFfmpeg, SYSTEM_FFMPEG} from '../src/render/composite/ffmpeg';
 
 type Rgb = [number, number, number];
 const KR = 0.2126;
@@ -79,5 +81,28 @@ describe('CSS grade as yuv tables', () => {
 		expect(yuvGradeFilter('sepia(1)')).toBeNull();
 		expect(yuvGradeFilter('saturate(1.2) contrast(1.1)')).toMatch(/^lutyuv=/);
 		expect(yuvGradeFilter('sepia(0.1)')).toMatch(/colorcorrect=/);
+	});
+
+	// The simulation above is only as good as its reading of ffmpeg: here ffmpeg runs every
+	// preset's filter on a flat 2×2 frame (one chroma sample) and must agree with it.
+	test.skipIf(!probeSystemFfmpeg().ok)('ffmpeg parses every preset and computes what the simulation does', () => {
+		for (const [style, grades] of Object.entries(GRADE_PRESETS)) {
+			for (const [mood, css] of Object.entries(grades)) {
+				if (css === 'none') continue;
+				const filter = yuvGradeFilter(css)!;
+				// One run per preset: each sample is a 2×2 block (one chroma sample) of an 8×2 frame.
+				const codes = SAMPLES.slice(2, 6).map(toCodes);
+				const frame = Buffer.from([...[0, 1].flatMap(() => codes.flatMap(([y]) => [y, y])), ...codes.map(([, u]) => u), ...codes.map(([, , v]) => v)]);
+				const run = spawnSync(SYSTEM_FFMPEG, ['-v', 'error', '-f', 'rawvideo', '-pix_fmt', 'yuv420p', '-s', `${codes.length * 2}x2`, '-i', 'pipe:0', '-vf', filter, '-f', 'rawvideo', 'pipe:1'], {input: frame});
+				expect(run.status, `${style}/${mood}: ${run.stderr}`).toBe(0);
+				const out = [...run.stdout];
+				codes.forEach((c, k) => {
+					const got = [out[2 * k], out[codes.length * 4 + k], out[codes.length * 5 + k]];
+					const want = runYuvGrade(filter, c);
+					// colorcorrect works in float32: a value at a .5 boundary may truncate the other way.
+					got.forEach((g, i) => expect(Math.abs(g - want[i]), `${style}/${mood} at ${c}: ffmpeg ${got}, simulated ${want}`).toBeLessThanOrEqual(1));
+				});
+			}
+		}
 	});
 });
