@@ -9,7 +9,8 @@ type Step = (c: Rgb) => Rgb;
 export type Affine = {m: number[]; o: Rgb};
 
 const clamp = (v: number) => Math.min(1, Math.max(0, v));
-const mul = ({m, o}: Affine, [r, g, b]: Rgb): Rgb => [
+/** m·c + o. */
+export const mul = ({m, o}: Affine, [r, g, b]: Rgb): Rgb => [
 	m[0] * r + m[1] * g + m[2] * b + o[0],
 	m[3] * r + m[4] * g + m[5] * b + o[1],
 	m[6] * r + m[7] * g + m[8] * b + o[2],
@@ -46,13 +47,14 @@ export const parseCssAffines = (filter: string): Affine[] =>
 
 /** Applies one affine map and the spec's clamp to [0, 1] after it. */
 export const clampedStep = (a: Affine): Step => (c) => mul(a, c).map(clamp) as Rgb;
-/** The maps composed with no clamps between them: what a pixel undergoes while no channel leaves [0, 1]. */
-export const composeAffines = (steps: Affine[]): Affine => {
-	const apply = (c: Rgb) => steps.reduce((x, s) => mul(s, x), c);
+/** An affine map read back from a function that is one: its offset at 0, its columns at the unit vectors. */
+export const affineOf = (apply: (c: Rgb) => Rgb): Affine => {
 	const o = apply([0, 0, 0]);
 	const cols = [apply([1, 0, 0]), apply([0, 1, 0]), apply([0, 0, 1])].map((c) => c.map((v, i) => v - o[i]));
 	return {m: [0, 1, 2].flatMap((row) => cols.map((col) => col[row])), o};
 };
+/** The maps composed with no clamps between them: what a pixel undergoes while no channel leaves [0, 1]. */
+export const composeAffines = (steps: Affine[]): Affine => affineOf((c) => steps.reduce((x, s) => mul(s, x), c));
 
 /** Parses `saturate(0.9) contrast(1.1) …`; anything it cannot reproduce is an error, not a silent skip. */
 export const parseCssFilter = (filter: string): Step[] => parseCssAffines(filter).map(clampedStep);

@@ -6,7 +6,7 @@
 // step exactly (for greys it is the whole story); chroma is clamped once at the
 // end. sepia's tint is chroma that follows luma, which colorcorrect adds; a grade
 // that mixed planes more than that (sepia(1)) would take the RGB route instead.
-import {composeAffines, parseCssAffines, type Affine, type Rgb} from './grade-lut';
+import {affineOf, composeAffines, mul, parseCssAffines, type Affine, type Rgb} from './grade-lut';
 
 const KR = 0.2126;
 const KB = 0.0722;
@@ -28,17 +28,8 @@ const IGNORED_TOLERANCE = 0.03;
 /** The composed grade as a map of normalised Y'CbCr: out[i] = Σ m[i][j]·in[j] + o[i]. */
 const yccAffine = (steps: Affine[]): Affine => {
 	const rgb = composeAffines(steps);
-	const apply = (c: Rgb): Rgb => {
-		const x = fromYcc(c);
-		return toYcc([0, 1, 2].map((i) => rgb.m[i * 3] * x[0] + rgb.m[i * 3 + 1] * x[1] + rgb.m[i * 3 + 2] * x[2] + rgb.o[i]) as Rgb);
-	};
-	const o = apply([0, 0, 0]);
-	const cols = [apply([1, 0, 0]), apply([0, 1, 0]), apply([0, 0, 1])].map((c) => c.map((v, i) => v - o[i]));
-	return {m: [0, 1, 2].flatMap((row) => cols.map((col) => col[row])), o};
+	return affineOf((c) => toYcc(mul(rgb, fromYcc(c))));
 };
-
-/** The grade in normalised Y'CbCr; exported for tests. */
-export const yccAffineOf = (filter: string): Affine => yccAffine(parseCssAffines(filter));
 
 const num = (v: number) => Number(v.toFixed(6)).toString();
 
@@ -50,6 +41,8 @@ export const yuvGradeFilter = (filter: string): string | null => {
 	const steps = parseCssAffines(filter);
 	const {m, o} = yccAffine(steps);
 	if ([m[1], m[2], m[5], m[7]].some((v) => Math.abs(v) > IGNORED_TOLERANCE)) return null;
+	// The tint below is read off the graded luma, so luma must not be graded (nearly) away.
+	if (Math.abs(m[0]) < 0.05) return null;
 	// Luma through each step with the spec's clamp after it, as a grey pixel goes: exact for
 	// greys, and the clamps are where highlights and shadows would otherwise differ most.
 	let luma = '(val-16)/219';
@@ -64,7 +57,6 @@ export const yuvGradeFilter = (filter: string): string | null => {
 	// A tint (chroma that follows luma: sepia's warmth), added after the table from the graded
 	// luma Y' = m0·Y + o0. colorcorrect adds 255·(Y'/255·(high − low) + low) to U and V and
 	// truncates: +0.5/255 rounds.
-	if (Math.abs(m[0]) < 0.05) return null;
 	const tint = (fromLuma: number, offset: number) => {
 		const slope = fromLuma / m[0];
 		const at0 = offset - slope * o[0];

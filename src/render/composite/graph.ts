@@ -1,7 +1,7 @@
 // The footage half of a plan as one ffmpeg filter graph, drawn the way the
 // Reel composition draws it (src/compositions/video): each shot's clip covers
 // the frame, loops if short, zooms and drifts as kenBurns() says, takes its
-// mood's grade (as a LUT of the same CSS filter), and meets the next shot in
+// mood's grade (the same CSS filter, as yuv tables), and meets the next shot in
 // the same fade or slide, centred on the same cut frame (computeShotTimeline).
 // The footage stays in the encoder's BT.709 TV-range yuv420p from decoding to
 // encoding: the grades are per-plane tables there (grade-yuv.ts), and only a
@@ -81,7 +81,7 @@ export const footageGraph = ({plan, width: W, height: H, publicDir, titleCards, 
 		const shift = `${dir * PAN_SHARE}*(${z}-1)/2*${W}*(2*${p}-1)`;
 		const grade = gradeFilter(moods.get(shot.sceneId) ?? null, plan.style ?? 'cinematic');
 		const yuvGrade = grade ? yuvGradeFilter(grade) : null;
-		// A grade that mixes planes (sepia) is applied as the CSS it is, in RGB.
+		// A grade that mixes planes more than yuv tables can follow is applied as the CSS it is, in RGB.
 		const rgbGrade = grade && !yuvGrade ? grade : null;
 		const scaledW = `round(${num(clip.width * cover)}*${z})`;
 		const scaledH = `round(${num(clip.height * cover)}*${z})`;
