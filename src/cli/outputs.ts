@@ -6,6 +6,7 @@ import path from 'node:path';
 import {parsePlan, type Plan} from '../plan';
 import {publicMediaDir} from '../analysis/cache/dirs';
 import {writeFileAtomic} from '../analysis/cache/files';
+import {stagesTotalMs} from '../analysis/report/stages';
 
 export const sidecarPath = (out: string, suffix: string): string => out.replace(/\.(mp4|mov|webm|mkv|json)$/i, '') + suffix;
 
@@ -35,7 +36,7 @@ export const formatReport = (plan: Plan, extra: Record<string, number> = {}): st
 		Object.entries(stages)
 			.map(([name, ms]) => `${name} ${ms} ms`)
 			.join(', ');
-	const total = Object.values(r.stagesMs).reduce((a, b) => a + b, 0);
+	const total = stagesTotalMs(r.stagesMs);
 	return [
 		`report: ${r.words} words, ${r.scenes} scenes, ${r.shots} shots from ${plan.clips.length} of ${r.clipsInLibrary} clips, ${(plan.durationMs / 1000).toFixed(2)} s of narration`,
 		`  plan stage ${total} ms (${list(r.stagesMs)})`,

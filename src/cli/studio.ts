@@ -6,6 +6,7 @@ import {ReelError} from '../analysis/errors';
 import {parseCli, planOptionsFrom} from './args';
 import {formatCacheCounts} from './outputs';
 import {watchPlan} from './watch-plan';
+import {stagesTotalMs} from '../analysis/report/stages';
 
 const runStudio = (extra: string[]) =>
 	new Promise<void>((resolve, reject) => {
@@ -28,7 +29,7 @@ export const studio = async (argv: string[]): Promise<void> => {
 		options: planOptionsFrom(values),
 		optionsFile: values.options,
 		onPlan: (plan) => {
-			const ms = Object.values(plan.report.stagesMs).reduce((a, b) => a + b, 0);
+			const ms = stagesTotalMs(plan.report.stagesMs);
 			console.log(`reel: planned ${positionals[0]} in ${ms} ms (cache ${formatCacheCounts(plan.report.cache ?? {})}); Studio updates`);
 		},
 		onProblem: (message) => console.error(`reel: ${message} (Studio keeps the last good plan)`),

@@ -26,50 +26,59 @@ const RELEASE_MS = 80;
  * L + 1 samples, every gain averaged at sample i is at most what sample i
  * needs, so the ceiling holds and the gain moves without steps.
  */
-export const limitTruePeak = (samples: Float32Array, sampleRate: number, ceilingDbtp: number, envelope = truePeakEnvelope(samples)): Float32Array => {
+export const limitTruePeak = (samples: Float32Array, sampleRate: number, ceilingDbtp: number, envelope = truePeakEnvelope(samples)): Float32Array =>
+	limitScaled({samples, envelope, factor: 1, sampleRate, ceilingDbtp, out: new Float32Array(samples.length)});
+
+/**
+ * The limiter on `samples` × `factor` (each product rounded to float32, as a
+ * scaled copy would hold it), written into `out`. One pass with ring buffers
+ * of at least L + 2 entries: the finish runs it up to three times over a minute of
+ * narration, and the n-sized scaled copies and gain arrays it used to fill
+ * cost more than the arithmetic (fresh pages from the kernel). Same
+ * operations in the same order as those arrays, so the same bits.
+ */
+const limitScaled = ({samples, envelope, factor, sampleRate, ceilingDbtp, out}: {
+	samples: Float32Array;
+	envelope: Float32Array;
+	factor: number;
+	sampleRate: number;
+	ceilingDbtp: number;
+	out: Float32Array;
+}): Float32Array => {
 	const ceiling = 10 ** (ceilingDbtp / 20);
 	const n = samples.length;
 	const L = Math.max(1, Math.round((sampleRate * LOOKAHEAD_MS) / 1000));
-	const need = new Float64Array(n);
-	for (let i = 0; i < n; i++) need[i] = envelope[i] > ceiling ? ceiling / envelope[i] : 1;
-	const released = new Float64Array(n);
-	const rise = 1 - Math.exp(-1000 / (RELEASE_MS * sampleRate));
-	let gain = 1;
-	// Sliding minimum of need[i..i+L] with a monotonic queue of indices: O(n) rather than O(n·L).
-	const queue = new Int32Array(n);
+	// Ring size: a power of two (a mask, not a division) of at least L + 2, so indices i-L-1 .. i+L+1
+	// never share a slot while both are needed.
+	const M = 2 ** Math.ceil(Math.log2(L + 2)) - 1;
+	const need = new Float64Array(M + 1);
+	const released = new Float64Array(M + 1);
+	const queue = new Int32Array(M + 1); // monotonic queue of indices (sliding minimum of need over i..i+L)
 	let head = 0;
 	let tail = 0;
-	for (let j = 0; j < Math.min(n, L + 1); j++) {
-		while (tail > head && need[queue[tail - 1]] >= need[j]) tail--;
-		queue[tail++] = j;
-	}
-	for (let i = 0; i < n; i++) {
-		while (queue[head] < i) head++;
-		gain = Math.min(need[queue[head]], gain + (1 - gain) * rise);
-		released[i] = gain;
-		const next = i + L + 1;
-		if (next < n) {
-			while (tail > head && need[queue[tail - 1]] >= need[next]) tail--;
-			queue[tail++] = next;
-		}
-	}
-	const out = new Float32Array(n);
+	const push = (j: number) => {
+		const e = Math.fround(envelope[j] * factor);
+		const v = e > ceiling ? ceiling / e : 1;
+		need[j & M] = v;
+		while (tail > head && need[queue[(tail - 1) & M] & M] >= v) tail--;
+		queue[tail++ & M] = j;
+	};
+	for (let j = 0; j < Math.min(n, L + 1); j++) push(j);
+	const rise = 1 - Math.exp(-1000 / (RELEASE_MS * sampleRate));
+	let gain = 1;
 	let sum = 0;
 	for (let i = 0; i < n; i++) {
-		sum += released[i] - (i > L ? released[i - L - 1] : 0);
-		out[i] = (samples[i] * sum) / Math.min(i + 1, L + 1);
+		while (queue[head & M] < i) head++;
+		gain = Math.min(need[queue[head & M] & M], gain + (1 - gain) * rise);
+		released[i & M] = gain;
+		sum += gain - (i > L ? released[(i - L - 1) & M] : 0);
+		out[i] = (Math.fround(samples[i] * factor) * sum) / Math.min(i + 1, L + 1);
+		if (i + L + 1 < n) push(i + L + 1);
 	}
 	return out;
 };
 
 const report = (samples: Float32Array, sampleRate: number, lufs = integratedLoudness({samples, sampleRate})): LoudnessReport => ({lufs, truePeakDb: truePeakDb(samples)});
-
-/** The factor is worked out once: `10 **` per sample was a third of the finish's CPU time, for the same bits. */
-const scaled = (samples: Float32Array, factor: number): Float32Array => {
-	const out = new Float32Array(samples.length);
-	for (let i = 0; i < samples.length; i++) out[i] = samples[i] * factor;
-	return out;
-};
 
 /** Limiting loud peaks lowers the loudness a little; a few corrections bring it back to the target. */
 const PASSES = 3;
@@ -82,10 +91,11 @@ export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishO
 	const envelope = truePeakEnvelope(samples);
 	const before = {lufs: integratedLoudness({samples, sampleRate}), truePeakDb: envelopePeakDb(envelope)};
 	if (!Number.isFinite(before.lufs)) return {samples, before, after: before, gainDb: 0};
-	const limited = (gainDb: number) => {
-		const factor = 10 ** (gainDb / 20);
-		return limitTruePeak(scaled(samples, factor), sampleRate, options.ceilingDbtp, scaled(envelope, factor));
-	};
+	// One output buffer for every pass (a pass's result is measured before the next overwrites it).
+	const buffer = new Float32Array(samples.length);
+	// The factor is worked out once per pass: `10 **` per sample was a third of the finish's CPU time.
+	const limited = (gainDb: number) =>
+		limitScaled({samples, envelope, factor: 10 ** (gainDb / 20), sampleRate, ceilingDbtp: options.ceilingDbtp, out: buffer});
 	let gainDb = options.targetLufs - before.lufs;
 	let out = limited(gainDb);
 	// The loudness of `out` when it was last measured (undefined after a new pass): the report reuses it.

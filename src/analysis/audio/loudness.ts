@@ -33,23 +33,35 @@ export const integratedLoudness = ({samples, sampleRate}: PcmAudio): number => {
 	const [a1, a2] = shelf.a;
 	const [c0, c1, c2] = highPass.b;
 	const [d1, d2] = highPass.a;
-	// Both filters in one pass, and a running sum of the weighted signal's square: each
-	// 400 ms block's energy is then one subtraction, not 0.4 s of samples summed again
-	// for every 100 ms step (the finish measures loudness up to four times).
+	// Both filters in one pass, and a running sum of the weighted signal's square read off where
+	// blocks start and end: each 400 ms block's energy is then one subtraction, not 0.4 s of samples
+	// summed again for every 100 ms step, and no n-sized array is filled (the finish measures up to
+	// four times; fresh pages from the kernel cost more than the filters).
 	const n = samples.length;
-	const energy = new Float64Array(n + 1);
+	const block = Math.round(sampleRate * 0.4);
+	const step = Math.round(sampleRate * 0.1);
+	const atStarts: number[] = [0]; // the running sum at 0, step, 2·step, …
+	const atEnds: number[] = []; // … and at block, block + step, …
+	let nextStart = step;
+	let nextEnd = block;
+	let energy = 0;
 	let x1 = 0, x2 = 0, y1 = 0, y2 = 0, w1 = 0, w2 = 0;
 	for (let i = 0; i < n; i++) {
 		const x = samples[i];
 		const y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
 		const w = c0 * y + c1 * y1 + c2 * y2 - d1 * w1 - d2 * w2;
 		x2 = x1; x1 = x; y2 = y1; y1 = y; w2 = w1; w1 = w;
-		energy[i + 1] = energy[i] + w * w;
+		energy += w * w;
+		if (i + 1 === nextStart) {
+			atStarts.push(energy);
+			nextStart += step;
+		}
+		if (i + 1 === nextEnd) {
+			atEnds.push(energy);
+			nextEnd += step;
+		}
 	}
-	const block = Math.round(sampleRate * 0.4);
-	const step = Math.round(sampleRate * 0.1);
-	const powers: number[] = [];
-	for (let start = 0; start + block <= n; start += step) powers.push((energy[start + block] - energy[start]) / block);
+	const powers = atEnds.map((end, k) => (end - atStarts[k]) / block);
 	const gated = (threshold: number) => powers.filter((p) => toLufs(p) > threshold);
 	const absolute = gated(-70);
 	if (absolute.length === 0) return -Infinity;

@@ -12,7 +12,7 @@ import {takeVectorCacheBuild} from '../embed/word-vectors';
 import {createMatcher} from '../match/create-matcher';
 import {matchShots} from '../match/match-shots';
 import {installNetworkGuard} from '../report/network-guard';
-import {createStageTimer, peakRssMb} from '../report/stages';
+import {createStageTimer, PARALLEL_SUFFIX, peakRssMb} from '../report/stages';
 import {readScript} from '../script/read';
 import {primeTokenCache} from '../script/tokens-cache';
 import {narrate, prepareEngine, prepareNarration} from '../tts/narrate';
@@ -54,9 +54,16 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	// New or edited text (no stored scenes) will be spoken: the engine starts now, beside the NLP pass.
 	if (!options.voiceover && !scenesCached(script)) prepareEngine(voice);
 	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
-	if (!options.voiceover) prepareNarration({scenes, voice}); // warms the engine up while clips load
+	const speaking = !options.voiceover && prepareNarration({scenes, voice}); // warms the engine up while clips load
 	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
 	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn, cache}));
+	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
+	const loadMatcher = (stage: string) => timer.run(stage, () => createMatcher({clips: library, options, cache}));
+	// While the engine speaks on its thread, this one is idle: the matcher loads beside it, as a stage whose
+	// time overlaps narration's (PARALLEL_SUFFIX: not added to the total). Not otherwise: a stored plan would
+	// not need it at all.
+	const early = speaking ? loadMatcher(`models${PARALLEL_SUFFIX}`) : null;
+	early?.catch(() => {}); // its failure is reported where it is awaited, after narration
 	const voiceover = options.voiceover;
 	const spoken = voiceover
 		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn, cache}))
@@ -88,12 +95,11 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs, pauses}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
-	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
-	const matcher = await timer.run('models', () => createMatcher({clips: library, options, cache}));
+	const matcher = await (early ?? loadMatcher('models'));
 	const built = takeVectorCacheBuild();
 	// The one-time conversion gets its own line, so a report shows it happened (and a later one shows it did not).
 	if (built?.built) {
-		timer.stagesMs.models -= built.ms;
+		timer.stagesMs[early ? `models${PARALLEL_SUFFIX}` : 'models'] -= built.ms;
 		timer.stagesMs['vector-cache-build'] = built.ms;
 	}
 	const cuts = await timer.run('match', () =>

@@ -4,6 +4,13 @@ export type StageTimer = {
 	stagesMs: Record<string, number>;
 };
 
+/** Ends the name of a stage that ran beside another (its time is inside that one's): a total leaves it out. */
+export const PARALLEL_SUFFIX = '-beside';
+
+/** The plan stage's wall time: the sum of its stages, less those that ran beside others. */
+export const stagesTotalMs = (stagesMs: Record<string, number>): number =>
+	Object.entries(stagesMs).reduce((sum, [name, ms]) => (name.endsWith(PARALLEL_SUFFIX) ? sum : sum + ms), 0);
+
 export const createStageTimer = (): StageTimer => {
 	const stagesMs: Record<string, number> = {};
 	return {

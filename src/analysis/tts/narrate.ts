@@ -45,17 +45,20 @@ export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): stri
  * Call as soon as the scenes are known. Unless this narration is cached, starts
  * the engine and has it compile itself on a throwaway sentence on its own thread
  * while the caller runs its other stages: a cold engine spends most of its first
- * second in V8's JIT. Changes no result (see warmUp).
+ * second in V8's JIT. Changes no result (see warmUp). Returns whether the
+ * engine will speak: the narration stage then waits on another thread, and the
+ * caller's main thread is free for work that does not need its result.
  */
-export const prepareNarration = ({scenes, voice}: {scenes: ScriptScene[]; voice: NarrationVoice}): void => {
+export const prepareNarration = ({scenes, voice}: {scenes: ScriptScene[]; voice: NarrationVoice}): boolean => {
 	const key = narrationKey(scenes, voice);
-	if (existsSync(entryFile(NARRATION_STAGE, key)) && existsSync(narrationFiles(key).wavFile)) return;
+	if (existsSync(entryFile(NARRATION_STAGE, key)) && existsSync(narrationFiles(key).wavFile)) return false;
 	// Every sentence cached: only the join is left, and a warming engine would take CPU from it.
 	const identity = voiceIdentity(voice);
-	if (scenes.every((s) => existsSync(entryFile(SPEECH_STAGE, speechKey(s, identity))))) return;
-	if (voice.engine === 'espeak') return warmUp(voice.options.voice);
+	if (scenes.every((s) => existsSync(entryFile(SPEECH_STAGE, speechKey(s, identity))))) return false;
+	if (voice.engine === 'espeak') warmUp(voice.options.voice);
 	// Opening the model (onnxruntime's start-up, graph optimisation) overlaps the clip scan; a failure is reported by narrate.
-	void import('./piper').then(({loadPiperVoice}) => loadPiperVoice(voice.options.model)).catch(() => {});
+	else void import('./piper').then(({loadPiperVoice}) => loadPiperVoice(voice.options.model)).catch(() => {});
+	return true;
 };
 
 /**
