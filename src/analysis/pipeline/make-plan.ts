@@ -95,12 +95,15 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	const slots = await timer.run('director', () => planCuts({scenes: timed, words, durationMs: narration.durationMs, pauses}));
 	const styles = await timer.run('director', () => styleShots({slots, scenes: timed}));
 
-	const matcher = await (early ?? loadMatcher('models'));
+	// Begun beside narration, what is left of it after the director is waited for as 'models' (in the total;
+	// about nothing, unless the one-time vector conversion outlasts the narration).
+	const matcher = await (early ? timer.run('models', () => early) : loadMatcher('models'));
 	const built = takeVectorCacheBuild();
 	// The one-time conversion gets its own line, so a report shows it happened (and a later one shows it did not).
 	if (built?.built) {
-		timer.stagesMs[early ? `models${PARALLEL_SUFFIX}` : 'models'] -= built.ms;
-		timer.stagesMs['vector-cache-build'] = built.ms;
+		const beside = early ? PARALLEL_SUFFIX : '';
+		timer.stagesMs[`models${beside}`] -= built.ms;
+		timer.stagesMs[`vector-cache-build${beside}`] = built.ms;
 	}
 	const cuts = await timer.run('match', () =>
 		matchShots({
