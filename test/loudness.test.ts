@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {defaultFinishOptions, limitTruePeak} from '../src/analysis/audio/finish';
-import {integratedLoudness, truePeakDb} from '../src/analysis/audio/loudness';
+import {integratedLoudness, truePeakDb, truePeakEnvelope} from '../src/analysis/audio/loudness';
 import {decodeWav, encodeWav} from '../src/analysis/audio/wav';
 import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {readScript} from '../src/analysis/script/read';
@@ -39,6 +39,29 @@ describe('EBU R128 meter', () => {
 		const samples = sine({hz: RATE / 4, amplitude: 0.5, seconds: 1, phase: Math.PI / 4});
 		expect(20 * Math.log10(Math.max(...samples))).toBeCloseTo(-9.03, 1);
 		expect(truePeakDb(samples)).toBeCloseTo(-6.02, 0);
+	});
+
+	it('a true-peak envelope with a floor is exact wherever it can pass the floor, and has the same maximum', () => {
+		// Speech-like: quiet noise with loud bursts, so most stretches can be skipped; the bursts swell, so
+		// every level passes by some floor.
+		let seed = 7;
+		const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+		const samples = Float32Array.from({length: RATE * 2}, (_, i) => noise() * (i % 9600 < 800 ? 0.9 * Math.sin((Math.PI * (i % 9600)) / 800) : 0.02));
+		const full = truePeakEnvelope(samples);
+		for (const floor of [0.05, 0.3, 0.8, Infinity]) {
+			const pruned = truePeakEnvelope(samples, floor);
+			let skipped = 0;
+			for (let i = 0; i < samples.length; i++) {
+				if (pruned[i] !== full[i]) {
+					skipped++;
+					expect(full[i]).toBeLessThan(floor); // where it differs, the exact value is under the floor
+					expect(pruned[i]).toBe(Math.abs(samples[i]));
+				}
+			}
+			expect(Math.max(...pruned)).toBe(Math.max(...full));
+			if (floor >= 0.3) expect(skipped).toBeGreaterThan(samples.length / 2);
+		}
+		expect(truePeakDb(samples)).toBe(20 * Math.log10(Math.max(...full)));
 	});
 
 	it('the limiter keeps a hot transient under the ceiling and leaves quiet audio alone', () => {

@@ -82,21 +82,35 @@ const report = (samples: Float32Array, sampleRate: number, lufs = integratedLoud
 
 /** Limiting loud peaks lowers the loudness a little; a few corrections bring it back to the target. */
 const PASSES = 3;
+/** How far above the first gain the corrections may go before the envelope must be computed further. */
+const CORRECTION_ROOM_DB = 6;
 
 /** Gain to the target, then the limiter, corrected until within 0.2 LU. Silence stays silence. */
 export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishOptions = defaultFinishOptions): FinishResult => {
+	const lufs = integratedLoudness({samples, sampleRate});
+	if (!Number.isFinite(lufs)) {
+		const silent = {lufs, truePeakDb: truePeakDb(samples)};
+		return {samples, before: silent, after: silent, gainDb: 0};
+	}
+	let gainDb = options.targetLufs - lufs;
 	// The interpolation is linear, so the true-peak envelope of the gained narration is the
 	// envelope of the narration times the gain (to float rounding): it is computed once, not
-	// once per pass; it was most of the finish's time.
-	const envelope = truePeakEnvelope(samples);
-	const before = {lufs: integratedLoudness({samples, sampleRate}), truePeakDb: envelopePeakDb(envelope)};
-	if (!Number.isFinite(before.lufs)) return {samples, before, after: before, gainDb: 0};
+	// once per pass, and only where the gain could lift it to the ceiling (see truePeakEnvelope's
+	// floor), with room for the corrections below; a larger correction computes it again.
+	const ceiling = 10 ** (options.ceilingDbtp / 20);
+	const floorFor = (db: number) => ceiling / 10 ** ((db + CORRECTION_ROOM_DB) / 20);
+	let floor = floorFor(gainDb);
+	let envelope = truePeakEnvelope(samples, floor);
+	const before = {lufs, truePeakDb: envelopePeakDb(envelope)};
 	// One output buffer for every pass (a pass's result is measured before the next overwrites it).
 	const buffer = new Float32Array(samples.length);
-	// The factor is worked out once per pass: `10 **` per sample was a third of the finish's CPU time.
-	const limited = (gainDb: number) =>
-		limitScaled({samples, envelope, factor: 10 ** (gainDb / 20), sampleRate, ceilingDbtp: options.ceilingDbtp, out: buffer});
-	let gainDb = options.targetLufs - before.lufs;
+	const limited = (db: number) => {
+		// The factor is worked out once per pass: `10 **` per sample was a third of the finish's CPU time.
+		const factor = 10 ** (db / 20);
+		// Every entry left below the floor must stay at or under the ceiling once scaled (float32 rounding aside).
+		if (floor * factor > ceiling * (1 - 1e-6)) envelope = truePeakEnvelope(samples, (floor = floorFor(db)));
+		return limitScaled({samples, envelope, factor, sampleRate, ceilingDbtp: options.ceilingDbtp, out: buffer});
+	};
 	let out = limited(gainDb);
 	// The loudness of `out` when it was last measured (undefined after a new pass): the report reuses it.
 	let outLufs: number | undefined;

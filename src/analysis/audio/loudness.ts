@@ -84,16 +84,12 @@ const PHASES: Float64Array[] = Array.from({length: OVERSAMPLE}, (_, phase) => {
 	return taps;
 });
 
-/**
- * Per sample, the highest absolute value of the reconstructed waveform from
- * this sample to the next (the sample itself and three points between).
- */
-export const truePeakEnvelope = (samples: Float32Array): Float32Array => {
+/** The envelope from sample `from` to `to` (exclusive), into `out`. */
+const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, to: number): void => {
 	const n = samples.length;
-	const out = new Float32Array(n);
 	const reach = TAPS / 2 - 1; // taps before the sample
 	const [, p1, p2, p3] = PHASES;
-	for (let i = 0; i < n; i++) {
+	for (let i = from; i < to; i++) {
 		let peak = Math.abs(samples[i]);
 		if (i >= reach && i < n - TAPS / 2) {
 			// Away from the ends every tap exists: no bounds checks, three phases in one pass. It sums in
@@ -121,6 +117,43 @@ export const truePeakEnvelope = (samples: Float32Array): Float32Array => {
 		}
 		out[i] = peak;
 	}
+};
+
+/**
+ * No point between samples exceeds the largest |sample| its taps read times this (the worst phase's
+ * Σ|tap|), with room for the sums' rounding.
+ */
+const TAP_GAIN = Math.max(...PHASES.map((taps) => taps.reduce((sum, t) => sum + Math.abs(t), 0))) * (1 + 1e-9);
+/** Samples per stretch that is either computed or bounded as a whole. */
+const STRETCH = 32;
+
+/**
+ * Per sample, the highest absolute value of the reconstructed waveform from
+ * this sample to the next (the sample itself and three points between).
+ *
+ * With a `floor`, only where that can exceed the floor, or reach the highest
+ * sample, is it computed; elsewhere an entry holds the sample's own |value|,
+ * which is no more than the floor. Speech is mostly far below its peaks, so
+ * this skips most of the oversampling, and the envelope's maximum and every
+ * comparison with a level at or above the floor come out as exact.
+ */
+export const truePeakEnvelope = (samples: Float32Array, floor = 0): Float32Array => {
+	const n = samples.length;
+	const out = new Float32Array(n);
+	if (!(floor > 0)) {
+		envelopeRange(samples, out, 0, n);
+		return out;
+	}
+	let highest = 0;
+	for (let i = 0; i < n; i++) highest = Math.max(highest, Math.abs(samples[i]));
+	const limit = Math.min(floor, highest);
+	for (let from = 0; from < n; from += STRETCH) {
+		const to = Math.min(n, from + STRETCH);
+		let reached = 0; // the largest |sample| any point of this stretch reads
+		for (let j = Math.max(0, from - TAPS / 2 + 1); j < Math.min(n, to + TAPS / 2); j++) reached = Math.max(reached, Math.abs(samples[j]));
+		if (reached * TAP_GAIN >= limit) envelopeRange(samples, out, from, to);
+		else for (let i = from; i < to; i++) out[i] = Math.abs(samples[i]);
+	}
 	return out;
 };
 
@@ -132,4 +165,4 @@ export const envelopePeakDb = (envelope: Float32Array): number => {
 };
 
 /** True peak in dBTP; -Infinity for silence. */
-export const truePeakDb = (samples: Float32Array): number => envelopePeakDb(truePeakEnvelope(samples));
+export const truePeakDb = (samples: Float32Array): number => envelopePeakDb(truePeakEnvelope(samples, Infinity));

@@ -54,9 +54,14 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	// New or edited text (no stored scenes) will be spoken: the engine starts now, beside the NLP pass.
 	if (!options.voiceover && !scenesCached(script)) prepareEngine(voice);
 	const scenes = await timer.run('scenes', () => cachedScenes(cache, script));
-	const speaking = !options.voiceover && prepareNarration({scenes, voice}); // warms the engine up while clips load
-	// Clips before narration: a wrong folder fails in milliseconds, not after synthesis.
-	const library = await timer.run('clips', () => loadLibrary({dir: clipsDir, warn, cache}));
+	const voiceover = options.voiceover;
+	const speaking = !voiceover && prepareNarration({scenes, voice});
+	// The engine speaks on its own thread while this one scans the clip folder. A wrong folder still fails in
+	// milliseconds: the narration goes on unawaited (its sentences are cached for the next run) and the CLI exits.
+	const narrating = voiceover ? null : timer.run('narration', () => narrate({scenes, voice, warn, cache}));
+	narrating?.catch(() => {}); // its failure is thrown where it is awaited, below
+	const scanClips = () => loadLibrary({dir: clipsDir, warn, cache});
+	const library = await (narrating ? timer.beside('clips', scanClips, narrating) : timer.run('clips', scanClips));
 	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
 	const loadMatcher = (stage: string) => timer.run(stage, () => createMatcher({clips: library, options, cache}));
 	// While the engine speaks on its thread, this one is idle: the matcher loads beside it, as a stage whose
@@ -64,10 +69,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	// not need it at all.
 	const early = speaking ? loadMatcher(`models${PARALLEL_SUFFIX}`) : null;
 	early?.catch(() => {}); // its failure is reported where it is awaited, after narration
-	const voiceover = options.voiceover;
-	const spoken = voiceover
-		? await timer.run('alignment', () => voiceOver({file: voiceover, scenes, warn, cache}))
-		: await timer.run('narration', () => narrate({scenes, voice, warn, cache}));
+	const spoken = await (narrating ?? timer.run('alignment', () => voiceOver({file: String(voiceover), scenes, warn, cache})));
 	const music = options.music;
 	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music, cache}))).src} : spoken;
 	const title = path.basename(scriptFile).replace(/\.[^.]+$/, '');

@@ -1,6 +1,11 @@
 // Wall time per stage, for the run report.
 export type StageTimer = {
 	run: <T>(name: string, work: () => Promise<T> | T) => Promise<T>;
+	/**
+	 * Runs `work` while `alongside` (another stage, already running) goes on: timed as `name` + PARALLEL_SUFFIX,
+	 * and any time it runs on after `alongside` has settled is added to `name`, so the total stays wall time.
+	 */
+	beside: <T>(name: string, work: () => Promise<T> | T, alongside: Promise<unknown>) => Promise<T>;
 	stagesMs: Record<string, number>;
 };
 
@@ -13,14 +18,31 @@ export const stagesTotalMs = (stagesMs: Record<string, number>): number =>
 
 export const createStageTimer = (): StageTimer => {
 	const stagesMs: Record<string, number> = {};
+	const add = (name: string, ms: number) => {
+		stagesMs[name] = Math.round((stagesMs[name] ?? 0) + ms);
+	};
+	const run: StageTimer['run'] = async (name, work) => {
+		const start = performance.now();
+		try {
+			return await work();
+		} finally {
+			add(name, performance.now() - start);
+		}
+	};
 	return {
 		stagesMs,
-		run: async (name, work) => {
-			const start = performance.now();
+		run,
+		beside: async (name, work, alongside) => {
+			let settledAt = Infinity;
+			const settled = () => {
+				settledAt = performance.now();
+			};
+			alongside.then(settled, settled);
 			try {
-				return await work();
+				return await run(`${name}${PARALLEL_SUFFIX}`, work);
 			} finally {
-				stagesMs[name] = Math.round((stagesMs[name] ?? 0) + performance.now() - start);
+				const overrun = performance.now() - settledAt;
+				if (overrun > 0) add(name, overrun);
 			}
 		},
 	};

@@ -18,23 +18,29 @@ export type EngineSpeech = {audio: Int16Array; sampleRate: number; events: Engin
 export type SynthRequest = {kind: 'synth'; ssml: string; voice: string; rateWpm: number; pitch: number};
 type Request = SynthRequest | {kind: 'voices'} | {kind: 'phonemes'; text: string; voice: string};
 type Reply = {id: number; error?: string; voices?: string[]; phonemes?: string; unknownVoice?: boolean} & Partial<EngineSpeech>;
+type WarmReply = {id?: undefined; warmed: boolean};
 type Pending = {resolve: (reply: Reply) => void; reject: (error: Error) => void};
-type Engine = {worker: Worker; pending: Map<number, Pending>; nextId: number};
+type Engine = {worker: Worker; pending: Map<number, Pending>; nextId: number; warming: ((warmed: boolean) => void)[]};
 
 let engine: Engine | null = null;
 
 const start = (): Engine => {
 	// No execArgv: the worker must not inherit the tsx loader (see espeak-worker.mjs).
 	const worker = new Worker(new URL('./espeak-worker.mjs', import.meta.url), {execArgv: []});
-	const state: Engine = {worker, pending: new Map(), nextId: 1};
+	const state: Engine = {worker, pending: new Map(), nextId: 1, warming: []};
 	const fail = (cause: unknown) => {
 		if (engine === state) engine = null; // the next call starts a fresh worker
 		const error = new ReelError('TTS_FAILED', `espeak-ng engine stopped: ${cause instanceof Error ? cause.message : String(cause)}`);
 		for (const p of state.pending.values()) p.reject(error);
 		state.pending.clear();
+		for (const done of state.warming.splice(0)) done(false);
 		void worker.terminate();
 	};
-	worker.on('message', (reply: Reply) => {
+	worker.on('message', (reply: Reply | WarmReply) => {
+		if (reply.id === undefined) {
+			state.warming.shift()?.(reply.warmed);
+			return;
+		}
 		const pending = state.pending.get(reply.id);
 		state.pending.delete(reply.id);
 		if (state.pending.size === 0) worker.unref();
@@ -63,11 +69,15 @@ const call = async (request: Request): Promise<Reply> => {
 /**
  * Starts the engine now and has it compile itself on a throwaway sentence in
  * `voice` (about as much work as it saves on the first requests), so callers
- * with other work to do first get a warm engine. Results are unchanged: the
- * worker restores the engine's state afterwards. Never blocks process exit.
+ * with other work to do first get a warm engine. Skipped if a request is
+ * already waiting when the engine has loaded: that request warms it. Results
+ * are unchanged: the worker restores the engine's state afterwards. Never
+ * blocks process exit. Resolves to whether the warm-up ran; no need to await it.
  */
-export const warmUp = (voice: string): void => {
-	(engine ??= start()).worker.postMessage({kind: 'warm', voice});
+export const warmUp = (voice: string): Promise<boolean> => {
+	const state = (engine ??= start());
+	state.worker.postMessage({kind: 'warm', voice});
+	return new Promise((resolve) => state.warming.push(resolve));
 };
 
 /** Language codes the installed voices answer to. */

@@ -6,8 +6,9 @@
 // rateWpm, pitch} → {id, audio: Int16Array, sampleRate, events} | {id, unknownVoice: true};
 // {id, kind: 'phonemes', text, voice} → {id, phonemes} (IPA, "_" between phonemes,
 // " " between words, " | " between clauses: what a Piper voice reads) | {id, unknownVoice: true};
-// any failure → {id, error}. {kind: 'warm', voice} (no id, no reply) compiles the
-// engine ahead of the first request without changing what any request returns.
+// any failure → {id, error}. {kind: 'warm', voice} (no id) compiles the engine
+// ahead of the first request without changing what any request returns, and
+// answers {warmed: true} once done, or {warmed: false} when it was not needed.
 //
 // Speed notes (measured; the engine is wasm2js output, i.e. plain JS that V8
 // must JIT, not asm.js, so its first sentences run slowly):
@@ -215,17 +216,25 @@ const phonemes = ({text, voice}) => {
 	return {phonemes: new TextDecoder().decode(module.HEAPU8.subarray(at, end))};
 };
 
+/** Requests received and not yet answered, warm-ups aside. */
+let waiting = 0;
+
 const handle = async (request) => {
 	if (request.kind === 'warm') {
-		if (warmed) return;
+		// Requests posted while the engine loaded reach the port's listener only now, one turn later. If
+		// one is there, the warm-up would only delay it: that request compiles the engine itself.
+		await new Promise((resolve) => setImmediate(resolve));
+		const needed = !warmed && waiting === 0;
 		warmed = true;
-		if (!state.warmUp(request.voice)) {
+		if (needed && !state.warmUp(request.voice)) {
 			// Never expected. A fresh engine answers as one in a new process would, only without the head start.
 			state = await createEngine();
 			currentVoice = null;
 		}
+		parentPort.postMessage({warmed: needed});
 		return;
 	}
+	waiting--;
 	try {
 		if (request.kind === 'voices') {
 			const voices = state.engine.list_voices().flatMap((v) => v.languages.map((l) => l.name));
@@ -243,6 +252,7 @@ const handle = async (request) => {
 // A failed rebuild ends the worker; espeak-engine.ts then starts a fresh one.
 let queue = Promise.resolve();
 parentPort.on('message', (request) => {
+	if (request.kind !== 'warm') waiting++;
 	queue = queue.then(() => handle(request)).catch((error) => setImmediate(() => {
 		throw error;
 	}));
