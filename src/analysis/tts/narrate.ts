@@ -10,7 +10,8 @@ import type {ScriptScene} from '../script/scenes';
 import {codeVersion} from '../cache/code-version';
 import {createCacheStore, entryFile, hashKey, type CacheStore} from '../cache/store';
 import {encodeWav} from '../audio/wav';
-import {finishLoudness} from '../audio/finish';
+import {finishLoudness, warmUpFinish} from '../audio/finish';
+import {createPartsMeter} from '../audio/measure-parts';
 import {synthesize, type EspeakOptions} from './espeak';
 import {warmUp} from './espeak-engine';
 import type {PiperOptions} from './piper';
@@ -37,7 +38,7 @@ const voiceIdentity = (voice: NarrationVoice): unknown => {
 /** The finished narration's key: its sentences' keys, how they are paragraphed, and the join and finish code. */
 export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): string => {
 	const identity = voiceIdentity(voice);
-	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/wav.ts']);
+	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/measure-parts.ts', 'src/analysis/audio/wav.ts']);
 	return hashKey(['narration', joinCode, PAUSES_MS, scenes.map((s) => [s.paragraph, speechKey(s, identity)])]).slice(0, 20);
 };
 
@@ -79,31 +80,49 @@ const speakerFor = async (voice: NarrationVoice): Promise<Speak> => {
 	return (scene, warn) => synthesizePiper({text: scene.text, words: scene.words, options: voice.options, warn});
 };
 
-/** Sentences → one timeline: lead, pauses (longer between paragraphs), tail; word times shifted onto it. */
-export const joinSpeech = (scenes: ScriptScene[], speeches: SpeechResult[]): {samples: Float32Array; sampleRate: number; durationMs: number; sceneWords: Narration['sceneWords']} => {
-	const sampleRate = speeches[0].sampleRate;
-	const silence = (ms: number) => new Float32Array(Math.round((ms * sampleRate) / 1000));
-	const parts: Float32Array[] = [silence(PAUSES_MS.lead)];
-	let cursorMs = PAUSES_MS.lead;
+/**
+ * Sentences → one timeline, as they arrive in order: lead, pauses (longer between paragraphs), tail;
+ * word times shifted onto it. What the loudness finish measures first is measured on the way, while
+ * later sentences are still being spoken.
+ */
+const createJoin = (scenes: ScriptScene[]) => {
+	const parts: Float32Array[] = [];
 	const sceneWords: Narration['sceneWords'] = [];
-	speeches.forEach((speech, i) => {
-		if (i > 0) {
-			const pause = scenes[i].paragraph !== scenes[i - 1].paragraph ? PAUSES_MS.paragraph : PAUSES_MS.sentence;
-			parts.push(silence(pause));
-			cursorMs += pause;
-		}
-		sceneWords.push(speech.words.map((w) => ({startMs: round(cursorMs + w.startMs), endMs: round(cursorMs + w.endMs)})));
-		parts.push(speech.samples);
-		cursorMs += (speech.samples.length * 1000) / speech.sampleRate;
-	});
-	parts.push(silence(PAUSES_MS.tail));
-	const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-	let offset = 0;
-	for (const p of parts) {
-		samples.set(p, offset);
-		offset += p.length;
-	}
-	return {samples, sampleRate, durationMs: round((samples.length * 1000) / sampleRate), sceneWords};
+	let sampleRate = 0;
+	let meter: ReturnType<typeof createPartsMeter> | null = null;
+	let cursorMs = 0;
+	const silence = (ms: number) => {
+		const part = new Float32Array(Math.round((ms * sampleRate) / 1000));
+		parts.push(part);
+		meter?.add(part, true);
+		cursorMs += ms;
+	};
+	return {
+		add: (speech: SpeechResult) => {
+			const i = sceneWords.length;
+			if (i === 0) {
+				sampleRate = speech.sampleRate;
+				meter = createPartsMeter(sampleRate);
+				silence(PAUSES_MS.lead);
+			} else {
+				silence(scenes[i].paragraph !== scenes[i - 1].paragraph ? PAUSES_MS.paragraph : PAUSES_MS.sentence);
+			}
+			sceneWords.push(speech.words.map((w) => ({startMs: round(cursorMs + w.startMs), endMs: round(cursorMs + w.endMs)})));
+			parts.push(speech.samples);
+			meter?.add(speech.samples, false);
+			cursorMs += (speech.samples.length * 1000) / speech.sampleRate;
+		},
+		end: () => {
+			silence(PAUSES_MS.tail);
+			const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+			let offset = 0;
+			for (const p of parts) {
+				samples.set(p, offset);
+				offset += p.length;
+			}
+			return {samples, sampleRate, durationMs: round((samples.length * 1000) / sampleRate), sceneWords, measured: meter?.result() ?? undefined};
+		},
+	};
 };
 
 export const narrate = async ({scenes, voice, warn = () => {}, cache = createCacheStore()}: {
@@ -122,7 +141,7 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 	};
 	const identity = voiceIdentity(voice);
 	let speak: Speak | null = null;
-	const speeches: SpeechResult[] = [];
+	const join = createJoin(scenes);
 	// espeak gets every sentence at once: its worker speaks them in order, and no sentence waits for this
 	// thread to take the last one's answer (about 10 ms a sentence, more while other stages run here). Piper
 	// runs on this process's cores, so one at a time. Warnings are replayed in the script's order either way.
@@ -138,13 +157,15 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 		next.catch(() => {}); // a failure is thrown where it is awaited, below
 		return next;
 	});
-	for (const next of pending) {
+	for (const [i, next] of pending.entries()) {
 		const {result, sceneWarnings} = await next;
 		sceneWarnings.forEach(collect);
-		speeches.push(result);
+		join.add(result);
+		// This thread waits while later sentences are spoken (all are asked for by now): time to get the finish compiled.
+		if (i === 0 && pending.length > 1) warmUpFinish();
 	}
-	const {samples, sampleRate, durationMs, sceneWords} = joinSpeech(scenes, speeches);
-	const finished = finishLoudness({samples, sampleRate});
+	const {samples, sampleRate, durationMs, sceneWords, measured} = join.end();
+	const finished = finishLoudness({samples, sampleRate}, undefined, measured);
 	const loudness = {before: finished.before, after: finished.after};
 	const wav = encodeWav({samples: finished.samples, sampleRate});
 	return writeNarration({cache, stage: NARRATION_STAGE, key, wav, result: {durationMs, sceneWords, loudness}, warnings});
