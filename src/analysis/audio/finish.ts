@@ -2,7 +2,6 @@
 // is what podcast and short-video platforms play speech at), with a true-peak
 // limiter so the gain never clips or overshoots between samples once encoded.
 import {envelopePeakDb, integratedLoudness, truePeakDb, truePeakEnvelope} from './loudness';
-import type {Measured} from './measure-parts';
 import type {PcmAudio} from './wav';
 
 export type FinishOptions = {
@@ -88,11 +87,11 @@ const CORRECTION_ROOM_DB = 6;
 
 /**
  * Gain to the target, then the limiter, corrected until within 0.2 LU. Silence stays silence.
- * `measured`: the audio's loudness and full true-peak envelope, worked out beforehand (see
- * measure-parts.ts); the result is the same to the bit with or without it.
+ * `measuredLufs`: the audio's integrated loudness, if measured already (e.g. part by part as it
+ * was made, see createLoudnessMeter).
  */
-export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishOptions = defaultFinishOptions, measured?: Measured): FinishResult => {
-	const lufs = measured?.lufs ?? integratedLoudness({samples, sampleRate});
+export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishOptions = defaultFinishOptions, measuredLufs?: number): FinishResult => {
+	const lufs = measuredLufs ?? integratedLoudness({samples, sampleRate});
 	if (!Number.isFinite(lufs)) {
 		const silent = {lufs, truePeakDb: truePeakDb(samples)};
 		return {samples, before: silent, after: silent, gainDb: 0};
@@ -104,8 +103,8 @@ export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishO
 	// floor), with room for the corrections below; a larger correction computes it again.
 	const ceiling = 10 ** (options.ceilingDbtp / 20);
 	const floorFor = (db: number) => ceiling / 10 ** ((db + CORRECTION_ROOM_DB) / 20);
-	let floor = measured ? 0 : floorFor(gainDb);
-	let envelope = measured?.envelope ?? truePeakEnvelope(samples, floor);
+	let floor = floorFor(gainDb);
+	let envelope = truePeakEnvelope(samples, floor);
 	const before = {lufs, truePeakDb: envelopePeakDb(envelope)};
 	// One output buffer for every pass (a pass's result is measured before the next overwrites it).
 	const buffer = new Float32Array(samples.length);

@@ -103,7 +103,7 @@ export const integratedLoudness = ({samples, sampleRate}: PcmAudio): number => {
 
 /** Windowed-sinc interpolator taps for `phase`/4 of the way between samples. */
 const OVERSAMPLE = 4;
-export const TAPS = 16;
+const TAPS = 16;
 const PHASES: Float64Array[] = Array.from({length: OVERSAMPLE}, (_, phase) => {
 	const taps = new Float64Array(TAPS);
 	for (let k = 0; k < TAPS; k++) {

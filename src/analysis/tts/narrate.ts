@@ -11,7 +11,7 @@ import {codeVersion} from '../cache/code-version';
 import {createCacheStore, entryFile, hashKey, type CacheStore} from '../cache/store';
 import {encodeWav} from '../audio/wav';
 import {finishLoudness, warmUpFinish} from '../audio/finish';
-import {createPartsMeter} from '../audio/measure-parts';
+import {createLoudnessMeter, type LoudnessMeter} from '../audio/loudness';
 import {synthesize, type EspeakOptions} from './espeak';
 import {warmUp} from './espeak-engine';
 import type {PiperOptions} from './piper';
@@ -38,7 +38,7 @@ const voiceIdentity = (voice: NarrationVoice): unknown => {
 /** The finished narration's key: its sentences' keys, how they are paragraphed, and the join and finish code. */
 export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): string => {
 	const identity = voiceIdentity(voice);
-	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/measure-parts.ts', 'src/analysis/audio/wav.ts']);
+	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/wav.ts']);
 	return hashKey(['narration', joinCode, PAUSES_MS, scenes.map((s) => [s.paragraph, speechKey(s, identity)])]).slice(0, 20);
 };
 
@@ -82,19 +82,21 @@ const speakerFor = async (voice: NarrationVoice): Promise<Speak> => {
 
 /**
  * Sentences → one timeline, as they arrive in order: lead, pauses (longer between paragraphs), tail;
- * word times shifted onto it. What the loudness finish measures first is measured on the way, while
- * later sentences are still being spoken.
+ * word times shifted onto it. The loudness finish's first measure is taken on the way, while later
+ * sentences are still being spoken (the meter gives the same result, to the bit, part by part).
  */
 const createJoin = (scenes: ScriptScene[]) => {
 	const parts: Float32Array[] = [];
 	const sceneWords: Narration['sceneWords'] = [];
 	let sampleRate = 0;
-	let meter: ReturnType<typeof createPartsMeter> | null = null;
+	let meter: LoudnessMeter | null = null;
 	let cursorMs = 0;
-	const silence = (ms: number) => {
-		const part = new Float32Array(Math.round((ms * sampleRate) / 1000));
+	const append = (part: Float32Array) => {
 		parts.push(part);
-		meter?.add(part, true);
+		meter?.push(part);
+	};
+	const silence = (ms: number) => {
+		append(new Float32Array(Math.round((ms * sampleRate) / 1000)));
 		cursorMs += ms;
 	};
 	return {
@@ -102,14 +104,13 @@ const createJoin = (scenes: ScriptScene[]) => {
 			const i = sceneWords.length;
 			if (i === 0) {
 				sampleRate = speech.sampleRate;
-				meter = createPartsMeter(sampleRate);
+				meter = createLoudnessMeter(sampleRate);
 				silence(PAUSES_MS.lead);
 			} else {
 				silence(scenes[i].paragraph !== scenes[i - 1].paragraph ? PAUSES_MS.paragraph : PAUSES_MS.sentence);
 			}
 			sceneWords.push(speech.words.map((w) => ({startMs: round(cursorMs + w.startMs), endMs: round(cursorMs + w.endMs)})));
-			parts.push(speech.samples);
-			meter?.add(speech.samples, false);
+			append(speech.samples);
 			cursorMs += (speech.samples.length * 1000) / speech.sampleRate;
 		},
 		end: () => {
@@ -120,7 +121,7 @@ const createJoin = (scenes: ScriptScene[]) => {
 				samples.set(p, offset);
 				offset += p.length;
 			}
-			return {samples, sampleRate, durationMs: round((samples.length * 1000) / sampleRate), sceneWords, measured: meter?.result() ?? undefined};
+			return {samples, sampleRate, durationMs: round((samples.length * 1000) / sampleRate), sceneWords, lufs: meter?.lufs()};
 		},
 	};
 };
@@ -164,8 +165,8 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 		// This thread waits while later sentences are spoken (all are asked for by now): time to get the finish compiled.
 		if (i === 0 && pending.length > 1) warmUpFinish();
 	}
-	const {samples, sampleRate, durationMs, sceneWords, measured} = join.end();
-	const finished = finishLoudness({samples, sampleRate}, undefined, measured);
+	const {samples, sampleRate, durationMs, sceneWords, lufs} = join.end();
+	const finished = finishLoudness({samples, sampleRate}, undefined, lufs);
 	const loudness = {before: finished.before, after: finished.after};
 	const wav = encodeWav({samples: finished.samples, sampleRate});
 	return writeNarration({cache, stage: NARRATION_STAGE, key, wav, result: {durationMs, sceneWords, loudness}, warnings});
