@@ -79,7 +79,7 @@ describe('EBU R128 meter', () => {
 		expect(Number.isFinite(whole)).toBe(true);
 		expect(meter.lufs()).toBe(whole);
 		const finished = finishLoudness({samples: joined, sampleRate: RATE});
-		const fromMeter = finishLoudness({samples: joined, sampleRate: RATE}, undefined, meter.lufs());
+		const fromMeter = finishLoudness({samples: joined, sampleRate: RATE, lufs: meter.lufs()});
 		expect(fromMeter.gainDb).toBe(finished.gainDb);
 		expect(fromMeter.samples.every((v, i) => v === finished.samples[i])).toBe(true);
 	});

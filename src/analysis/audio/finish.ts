@@ -87,11 +87,11 @@ const CORRECTION_ROOM_DB = 6;
 
 /**
  * Gain to the target, then the limiter, corrected until within 0.2 LU. Silence stays silence.
- * `measuredLufs`: the audio's integrated loudness, if measured already (e.g. part by part as it
+ * `lufs`: the audio's integrated loudness, if it was measured already (e.g. part by part as it
  * was made, see createLoudnessMeter).
  */
-export const finishLoudness = ({samples, sampleRate}: PcmAudio, options: FinishOptions = defaultFinishOptions, measuredLufs?: number): FinishResult => {
-	const lufs = measuredLufs ?? integratedLoudness({samples, sampleRate});
+export const finishLoudness = ({samples, sampleRate, lufs: measured}: PcmAudio & {lufs?: number}, options: FinishOptions = defaultFinishOptions): FinishResult => {
+	const lufs = measured ?? integratedLoudness({samples, sampleRate});
 	if (!Number.isFinite(lufs)) {
 		const silent = {lufs, truePeakDb: truePeakDb(samples)};
 		return {samples, before: silent, after: silent, gainDb: 0};

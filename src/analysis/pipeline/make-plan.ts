@@ -69,6 +69,7 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	// not need it at all.
 	const early = speaking ? loadMatcher(`models${PARALLEL_SUFFIX}`) : null;
 	early?.catch(() => {}); // its failure is reported where it is awaited, after narration
+	// (No narration means a voice-over was given.)
 	const spoken = await (narrating ?? timer.run('alignment', () => voiceOver({file: String(voiceover), scenes, warn, cache})));
 	const music = options.music;
 	const narration = music ? {...spoken, src: (await timer.run('music', () => mixMusic({narrationSrc: spoken.src, musicFile: music, cache}))).src} : spoken;

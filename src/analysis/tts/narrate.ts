@@ -166,7 +166,7 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 		if (i === 0 && pending.length > 1) warmUpFinish();
 	}
 	const {samples, sampleRate, durationMs, sceneWords, lufs} = join.end();
-	const finished = finishLoudness({samples, sampleRate}, undefined, lufs);
+	const finished = finishLoudness({samples, sampleRate, lufs});
 	const loudness = {before: finished.before, after: finished.after};
 	const wav = encodeWav({samples: finished.samples, sampleRate});
 	return writeNarration({cache, stage: NARRATION_STAGE, key, wav, result: {durationMs, sceneWords, loudness}, warnings});
