@@ -27,6 +27,8 @@ export type NarrationVoice = {engine: 'espeak'; options: EspeakOptions} | {engin
 /** Silence before the first word, between sentences, between paragraphs, after the last word. */
 export const PAUSES_MS = {lead: 250, sentence: 180, paragraph: 550, tail: 500};
 export const NARRATION_STAGE = 'narration';
+/** espeak sentences asked for before the first answer is taken (see narrate). */
+const SENTENCES_AHEAD = 8;
 
 /** A Piper voice is named by its model path; its size and time stamp stand in for its 20–120 MB of content. */
 const voiceIdentity = (voice: NarrationVoice): unknown => {
@@ -143,21 +145,23 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 	const identity = voiceIdentity(voice);
 	let speak: Speak | null = null;
 	const join = createJoin(scenes);
-	// espeak gets every sentence at once: its worker speaks them in order, and no sentence waits for this
-	// thread to take the last one's answer (about 10 ms a sentence, more while other stages run here). Piper
-	// runs on this process's cores, so one at a time. Warnings are replayed in the script's order either way.
+	// espeak is asked for several sentences ahead: its worker speaks them in order, and no sentence waits
+	// for this thread to take the last one's answer (about 10 ms a sentence, more while other stages run
+	// here). A bounded number, so a long script does not open thousands of cache files at once. Piper runs
+	// on this process's cores, so one at a time. Warnings are replayed in the script's order either way.
+	const ahead = voice.engine === 'espeak' ? SENTENCES_AHEAD : 1;
 	const speakOne = (scene: ScriptScene) => {
 		const sceneWarnings: string[] = [];
 		const speech = cachedSpeech({cache, scene, voiceIdentity: identity, warn: (m) => sceneWarnings.push(m), speak: async (s, w) => (speak ??= await speakerFor(voice))(s, w)});
 		return speech.then((result) => ({result, sceneWarnings}));
 	};
-	let previous: Promise<unknown> = Promise.resolve();
-	const pending = scenes.map((scene) => {
-		const next = voice.engine === 'espeak' ? speakOne(scene) : previous.then(() => speakOne(scene));
-		previous = next;
+	const pending: ReturnType<typeof speakOne>[] = [];
+	for (const [i, scene] of scenes.entries()) {
+		// Starts when the sentence `ahead` places back is done (and fails with it, so nothing more is spoken after a failure).
+		const next = i < ahead ? speakOne(scene) : pending[i - ahead].then(() => speakOne(scene));
 		next.catch(() => {}); // a failure is thrown where it is awaited, below
-		return next;
-	});
+		pending.push(next);
+	}
 	for (const [i, next] of pending.entries()) {
 		const {result, sceneWarnings} = await next;
 		sceneWarnings.forEach(collect);
