@@ -56,6 +56,15 @@ describe('semantic matcher', () => {
 		expect(ranked[0].reasons.join(' ')).toMatch(/laugh/);
 	});
 
+	test('texts prepared ahead (while the narration is spoken) score exactly as texts that were not', async () => {
+		const texts = ['We are drowning in the ocean of data.', 'She laughed.', 'The sea was restless all night.'];
+		const prepared = await full(clips);
+		prepared.prepare?.(texts.slice(0, 2));
+		const plain = await full(clips);
+		const scores = (m: Matcher) => m.score(texts).then((all) => all.map((s) => s.map((x) => [x.clipId, x.score, x.reasons])));
+		expect(await scores(prepared)).toEqual(await scores(plain));
+	});
+
 	test('words a clip never uses still find it: synonyms and near words', async () => {
 		const matcher = await full(clips);
 		expect((await ranking(matcher, 'The sea was restless all night.'))[0].clipId).toBe('ocean');

@@ -13,7 +13,12 @@ import {sceneTables, tableAlignment} from './align-tables';
 import {cachedPreparedClips} from './clip-docs-cache';
 import {buildSemanticIndex, matchConcepts, MIX, sceneSide, type ClipDoc, type ConceptMatch, type Scored} from './semantic';
 
-export type Matcher = {name: string; score: (texts: string[]) => Promise<Scored[][]>};
+export type Matcher = {
+	name: string;
+	score: (texts: string[]) => Promise<Scored[][]>;
+	/** Works out ahead what scoring these texts needs and does not depend on anything else (their concepts), e.g. while the narration is spoken. */
+	prepare?: (texts: string[]) => void;
+};
 export type MatcherName = 'keywords' | 'vectors' | 'full';
 
 /** Concept matches weaker than this are left out of a shot's reasons (they still count in its score). */
@@ -74,6 +79,9 @@ export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, 
 	};
 	return {
 		name: useConcepts ? 'full' : 'vectors',
+		prepare: (texts) => {
+			if (useConcepts) texts.forEach(conceptsOf);
+		},
 		score: async (texts) => {
 			const sentenceVectors = (await embedder.embed(texts)).map(index.center);
 			// What the scene's words are, said other ways (synonyms, broader terms, definitions):

@@ -10,6 +10,7 @@ import {PUBLIC_DIR} from '../cache/dirs';
 import {styleShots} from '../director/style';
 import {takeVectorCacheBuild} from '../embed/word-vectors';
 import {createMatcher} from '../match/create-matcher';
+import {MOOD_LABELS, MOOD_TEXT} from '../match/fallback';
 import {matchShots} from '../match/match-shots';
 import {installNetworkGuard} from '../report/network-guard';
 import {createStageTimer, PARALLEL_SUFFIX, peakRssMb} from '../report/stages';
@@ -67,7 +68,13 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	// While the engine speaks on its thread, this one is idle: the matcher loads beside it, as a stage whose
 	// time overlaps narration's (PARALLEL_SUFFIX: not added to the total). Not otherwise: a stored plan would
 	// not need it at all.
-	const early = speaking ? loadMatcher(`models${PARALLEL_SUFFIX}`) : null;
+	// With it, the scenes' and moods' concepts (WordNet) for scoring: they need no timings.
+	const early = speaking
+		? loadMatcher(`models${PARALLEL_SUFFIX}`).then((matcher) => {
+				matcher.prepare?.([...scenes.map((s) => s.text), ...MOOD_LABELS.map((l) => MOOD_TEXT[l])]);
+				return matcher;
+			})
+		: null;
 	early?.catch(() => {}); // its failure is reported where it is awaited, after narration
 	// (No narration means a voice-over was given.)
 	const spoken = await (narrating ?? timer.run('alignment', () => voiceOver({file: String(voiceover), scenes, warn, cache})));
