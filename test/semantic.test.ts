@@ -59,7 +59,7 @@ describe('semantic matcher', () => {
 	test('texts prepared ahead (while the narration is spoken) score exactly as texts that were not', async () => {
 		const texts = ['We are drowning in the ocean of data.', 'She laughed.', 'The sea was restless all night.'];
 		const prepared = await full(clips);
-		prepared.prepare?.(texts.slice(0, 2));
+		await prepared.prepare?.(texts.slice(0, 2));
 		const plain = await full(clips);
 		const scores = (m: Matcher) => m.score(texts).then((all) => all.map((s) => s.map((x) => [x.clipId, x.score, x.reasons])));
 		expect(await scores(prepared)).toEqual(await scores(plain));

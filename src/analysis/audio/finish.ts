@@ -139,7 +139,8 @@ const WARM_UP_SAMPLES = 4096; // at 8 kHz: two loudness blocks (one would read a
  * audio goes through on-stack-replaced code, several times slower than the
  * function's own optimised code (one meter pass over 1.2 M samples: 25–35 ms,
  * against 5 ms once optimised; measured here); twenty calls on a short signal
- * (a few ms) get every loop optimised first. Changes no result.
+ * (about 30 ms the first time, 10–15 ms after) get every loop optimised first.
+ * Changes no result.
  */
 export const warmUpFinish = (): void => {
 	// Quiet noise with a loud burst: the gain to the target lifts the burst over the ceiling, so the

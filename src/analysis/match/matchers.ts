@@ -17,12 +17,15 @@ export type Matcher = {
 	name: string;
 	score: (texts: string[]) => Promise<Scored[][]>;
 	/** Works out ahead what scoring these texts needs and does not depend on anything else (their concepts), e.g. while the narration is spoken. */
-	prepare?: (texts: string[]) => void;
+	prepare?: (texts: string[]) => Promise<void>;
 };
 export type MatcherName = 'keywords' | 'vectors' | 'full';
 
 /** Concept matches weaker than this are left out of a shot's reasons (they still count in its score). */
 const MIN_REASON_SCORE = 0.15;
+
+/** Texts whose concepts are worked out between turns of the event loop (see prepare). */
+const PREPARE_BATCH = 8;
 
 /** Weight of the expansions' sentence vector next to the literal one (1). */
 export const EXPANSION_VECTOR_WEIGHT = 0.5;
@@ -79,8 +82,13 @@ export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, 
 	};
 	return {
 		name: useConcepts ? 'full' : 'vectors',
-		prepare: (texts) => {
-			if (useConcepts) texts.forEach(conceptsOf);
+		prepare: async (texts) => {
+			if (!useConcepts) return;
+			for (const [i, text] of texts.entries()) {
+				conceptsOf(text);
+				// A few at a time: the thread also hands the engine its next sentences meanwhile.
+				if (i % PREPARE_BATCH === PREPARE_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+			}
 		},
 		score: async (texts) => {
 			const sentenceVectors = (await embedder.embed(texts)).map(index.center);

@@ -58,23 +58,32 @@ export const makePlans = async ({scriptFile, clipsDir, options: rawOptions, onWa
 	const voiceover = options.voiceover;
 	const speaking = !voiceover && prepareNarration({scenes, voice});
 	// The engine speaks on its own thread while this one scans the clip folder. A wrong folder still fails in
-	// milliseconds: the narration goes on unawaited (its sentences are cached for the next run) and the CLI exits.
-	const narrating = voiceover ? null : timer.run('narration', () => narrate({scenes, voice, warn, cache}));
+	// milliseconds, and stops the narration (what was spoken stays cached). The narration's warnings wait for
+	// the scan's, so they come in the same order as when one stage followed the other.
+	const stopNarration = new AbortController();
+	let heldWarnings: string[] | null = [];
+	const narrationWarn = (m: string) => (heldWarnings ? heldWarnings.push(m) : warn(m));
+	const narrating = voiceover ? null : timer.run('narration', () => narrate({scenes, voice, warn: narrationWarn, cache, signal: stopNarration.signal}));
 	narrating?.catch(() => {}); // its failure is thrown where it is awaited, below
 	const scanClips = () => loadLibrary({dir: clipsDir, warn, cache});
-	const library = await (narrating ? timer.beside('clips', scanClips, narrating) : timer.run('clips', scanClips));
+	const library = await (narrating ? timer.beside('clips', scanClips, narrating) : timer.run('clips', scanClips)).catch((error: unknown) => {
+		stopNarration.abort();
+		throw error;
+	});
+	const held = heldWarnings;
+	heldWarnings = null;
+	held.forEach(warn);
 	// Loads (and the first time builds) the word vectors: its own stage, so the run report shows it.
-	const loadMatcher = (stage: string) => timer.run(stage, () => createMatcher({clips: library, options, cache}));
-	// While the engine speaks on its thread, this one is idle: the matcher loads beside it, as a stage whose
-	// time overlaps narration's (PARALLEL_SUFFIX: not added to the total). Not otherwise: a stored plan would
-	// not need it at all.
-	// With it, the scenes' and moods' concepts (WordNet) for scoring: they need no timings.
-	const early = speaking
-		? loadMatcher(`models${PARALLEL_SUFFIX}`).then((matcher) => {
-				matcher.prepare?.([...scenes.map((s) => s.text), ...MOOD_LABELS.map((l) => MOOD_TEXT[l])]);
-				return matcher;
-			})
-		: null;
+	const loadMatcher = (stage: string, texts: string[] = []) =>
+		timer.run(stage, async () => {
+			const matcher = await createMatcher({clips: library, options, cache});
+			await matcher.prepare?.(texts);
+			return matcher;
+		});
+	// While the engine speaks on its thread, this one mostly waits: the matcher loads beside it, as a stage
+	// whose time overlaps narration's (PARALLEL_SUFFIX: not added to the total), and works out what scoring the
+	// scenes and moods needs without timings. Not otherwise: a stored plan would not need it at all.
+	const early = speaking ? loadMatcher(`models${PARALLEL_SUFFIX}`, [...scenes.map((s) => s.text), ...MOOD_LABELS.map((l) => MOOD_TEXT[l])]) : null;
 	early?.catch(() => {}); // its failure is reported where it is awaited, after narration
 	// (No narration means a voice-over was given.)
 	const spoken = await (narrating ?? timer.run('alignment', () => voiceOver({file: String(voiceover), scenes, warn, cache})));

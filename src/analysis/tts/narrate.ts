@@ -6,6 +6,7 @@
 // loudness finish spans the whole narration, so it is redone on every join;
 // it is cheap beside synthesis.
 import {existsSync, statSync} from 'node:fs';
+import {ReelError} from '../errors';
 import type {ScriptScene} from '../script/scenes';
 import {codeVersion} from '../cache/code-version';
 import {createCacheStore, entryFile, hashKey, type CacheStore} from '../cache/store';
@@ -128,12 +129,15 @@ const createJoin = (scenes: ScriptScene[]) => {
 	};
 };
 
-export const narrate = async ({scenes, voice, warn = () => {}, cache = createCacheStore()}: {
+export const narrate = async ({scenes, voice, warn = () => {}, cache = createCacheStore(), signal}: {
 	scenes: ScriptScene[];
 	voice: NarrationVoice;
 	warn?: (m: string) => void;
 	cache?: CacheStore;
+	/** Stops asking for sentences (those already asked for are still spoken, and cached) and rejects. */
+	signal?: AbortSignal;
 }): Promise<Narration> => {
+	if (scenes.length === 0) throw new ReelError('SCRIPT_EMPTY', 'nothing to narrate: the script has no sentences');
 	const key = narrationKey(scenes, voice);
 	const cached = await readNarration({cache, stage: NARRATION_STAGE, key, warn});
 	if (cached) return cached;
@@ -145,29 +149,39 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 	const identity = voiceIdentity(voice);
 	let speak: Speak | null = null;
 	const join = createJoin(scenes);
-	// espeak is asked for several sentences ahead: its worker speaks them in order, and no sentence waits
-	// for this thread to take the last one's answer (about 10 ms a sentence, more while other stages run
-	// here). A bounded number, so a long script does not open thousands of cache files at once. Piper runs
-	// on this process's cores, so one at a time. Warnings are replayed in the script's order either way.
+	// espeak is asked for several sentences ahead: its worker speaks them one after another (each from the
+	// same state, so in any order), and no sentence waits for this thread to take the last one's answer
+	// (about 10 ms a sentence, more while other stages run here). A bounded number, so a long script does not
+	// open thousands of cache files at once. Piper runs on this process's cores, so one at a time. Warnings
+	// are replayed in the script's order either way.
 	const ahead = voice.engine === 'espeak' ? SENTENCES_AHEAD : 1;
+	let spoken = 0; // sentences that went to the engine (not the cache)
 	const speakOne = (scene: ScriptScene) => {
+		signal?.throwIfAborted();
 		const sceneWarnings: string[] = [];
-		const speech = cachedSpeech({cache, scene, voiceIdentity: identity, warn: (m) => sceneWarnings.push(m), speak: async (s, w) => (speak ??= await speakerFor(voice))(s, w)});
+		const speech = cachedSpeech({cache, scene, voiceIdentity: identity, warn: (m) => sceneWarnings.push(m), speak: async (s, w) => (spoken++, (speak ??= await speakerFor(voice))(s, w))});
 		return speech.then((result) => ({result, sceneWarnings}));
 	};
 	const pending: ReturnType<typeof speakOne>[] = [];
 	for (const [i, scene] of scenes.entries()) {
-		// Starts when the sentence `ahead` places back is done (and fails with it, so nothing more is spoken after a failure).
-		const next = i < ahead ? speakOne(scene) : pending[i - ahead].then(() => speakOne(scene));
+		// Starts when the sentence `ahead` places back is done, and fails with it: after a failure (or an abort),
+		// only sentences already asked for are spoken.
+		const next = i < ahead ? Promise.resolve().then(() => speakOne(scene)) : pending[i - ahead].then(() => speakOne(scene));
 		next.catch(() => {}); // a failure is thrown where it is awaited, below
 		pending.push(next);
 	}
+	let warmed = false;
 	for (const [i, next] of pending.entries()) {
 		const {result, sceneWarnings} = await next;
+		signal?.throwIfAborted();
 		sceneWarnings.forEach(collect);
 		join.add(result);
-		// This thread waits while later sentences are spoken (all are asked for by now): time to get the finish compiled.
-		if (i === 0 && pending.length > 1) warmUpFinish();
+		// While the engine speaks the next sentences this thread waits: time to get the finish compiled (about
+		// 30 ms). Not when the sentences come from the cache: then nothing runs beside it.
+		if (!warmed && spoken > 0 && i + 1 < pending.length) {
+			warmed = true;
+			warmUpFinish();
+		}
 	}
 	const {samples, sampleRate, durationMs, sceneWords, lufs} = join.end();
 	const finished = finishLoudness({samples, sampleRate, lufs});
