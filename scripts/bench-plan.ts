@@ -40,13 +40,15 @@ const runOnce = async (dir: string, run: string) => {
 	const planMs = performance.now() - started;
 	const cpu = process.cpuUsage();
 	const planCpu = process.cpuUsage(cpuBefore);
+	const planCpuMs = (planCpu.user + planCpu.system) / 1000;
+	const cores = availableParallelism();
 	const threads = threadCpuMs().sort((a, b) => b.ms - a.ms);
 	const main = threads.find((t) => t.tid === process.pid)?.ms ?? 0;
 	const others = threads.filter((t) => t.tid !== process.pid && t.ms > 0).map((t) => t.ms);
 	console.log(
 		// CPU in makePlan over the cores is the least wall time it could take here, however its work overlapped.
-		`${run} run: makePlan ${Math.round(planMs)} ms wall, CPU ${Math.round((planCpu.user + planCpu.system) / 1000)} ms (all threads, ` +
-			`${(((planCpu.user + planCpu.system) / 1000) / availableParallelism()).toFixed(0)} ms over ${availableParallelism()} cores); process up ${Math.round(performance.now())} ms; ` +
+		`${run} run: makePlan ${Math.round(planMs)} ms wall, CPU ${Math.round(planCpuMs)} ms (all threads, ` +
+			`${(planCpuMs / cores).toFixed(0)} ms over ${cores} cores); process up ${Math.round(performance.now())} ms; ` +
 			`CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms in all since start (main thread ${main} ms, other threads ${others.join(' + ') || 0} ms; ` +
 			`imports and tsx included), load average ${loadavg()[0].toFixed(1)}\n${formatReport(plan)}`,
 	);

@@ -21,6 +21,9 @@ const RATE = 48_000;
 const sine = ({hz, amplitude, seconds, phase = 0}: {hz: number; amplitude: number; seconds: number; phase?: number}) =>
 	Float32Array.from({length: RATE * seconds}, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / RATE + phase));
 
+/** Repeatable noise in [-1, 1) (a linear congruential generator). */
+const seededNoise = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+
 describe('EBU R128 meter', () => {
 	it('reads a 1 kHz sine at -20 dBFS as -23 LUFS (BS.1770: a full-scale sine is -3.01 LUFS)', () => {
 		expect(integratedLoudness({samples: sine({hz: 1000, amplitude: 0.1, seconds: 5}), sampleRate: RATE})).toBeCloseTo(-23.0, 1);
@@ -44,8 +47,7 @@ describe('EBU R128 meter', () => {
 	it('a true-peak envelope with a floor is exact wherever it can pass the floor, and has the same maximum', () => {
 		// Speech-like: quiet noise with loud bursts, so most stretches can be skipped; the bursts swell, so
 		// every level passes by some floor.
-		let seed = 7;
-		const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+		const noise = seededNoise(7);
 		const samples = Float32Array.from({length: RATE * 2}, (_, i) => noise() * (i % 9600 < 800 ? 0.9 * Math.sin((Math.PI * (i % 9600)) / 800) : 0.02));
 		const full = truePeakEnvelope(samples);
 		for (const floor of [0.05, 0.3, 0.8, Infinity]) {
@@ -66,8 +68,7 @@ describe('EBU R128 meter', () => {
 	});
 
 	it('metered part by part, audio reads as when joined, to the bit', () => {
-		let seed = 3;
-		const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1;
+		const noise = seededNoise(3);
 		// Parts of odd lengths, so blocks (400 ms every 100 ms) start and end inside them.
 		const parts = [0.25, 1.537, 0.18, 0.0007, 2.3, 0.5].map((seconds, i) =>
 			Float32Array.from({length: Math.round(RATE * seconds)}, () => (i % 2 ? noise() * 0.4 : 0)));

@@ -2,6 +2,7 @@
 // (v0), the sentence vector alone, and the full matcher (sentence vector plus
 // concepts expanded through WordNet and word vectors). Each scores every
 // clip for every text; the cut is chosen elsewhere (search.ts).
+import {setImmediate as nextTurn} from 'node:timers/promises';
 import {sceneConcepts, type Concept} from '../concepts/concepts';
 import type {WordNet} from '../concepts/wordnet';
 import {dot, type Embedder} from '../embed/embedder';
@@ -87,7 +88,7 @@ export const createSemanticMatcher = async ({clips, vectors, embedder, wordnet, 
 			for (const [i, text] of texts.entries()) {
 				conceptsOf(text);
 				// A few at a time: the thread also hands the engine its next sentences meanwhile.
-				if (i % PREPARE_BATCH === PREPARE_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+				if (i % PREPARE_BATCH === PREPARE_BATCH - 1) await nextTurn();
 			}
 		},
 		score: async (texts) => {
