@@ -13,7 +13,7 @@ const sourceFiles = (entry: string): string[] => {
 	if (!statSync(full, {throwIfNoEntry: false})) return [];
 	if (statSync(full).isFile()) return [full];
 	return readdirSync(full, {recursive: true, withFileTypes: true})
-		.filter((e) => e.isFile() && /\.(ts|tsx|mjs|js|json)$/.test(e.name))
+		.filter((e) => e.isFile() && /\.(ts|tsx|mjs|cjs|js|json|wasm)$/.test(e.name))
 		.map((e) => path.join(e.parentPath, e.name))
 		.sort();
 };

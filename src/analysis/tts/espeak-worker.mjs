@@ -10,20 +10,47 @@
 // ahead of the first request without changing what any request returns, and
 // answers {warmed: true} once done, or {warmed: false} when it was not needed.
 //
-// Speed notes (measured; the engine is wasm2js output, i.e. plain JS that V8
-// must JIT, not asm.js, so its first sentences run slowly):
-// - The engine's main loop calls our chunk callback, and V8 inlines that
-//   callback into the loop. The package's own synthesize() makes a new closure
-//   per call and builds wrapper objects per event, which made V8 recompile the
-//   (huge) loop over and over; one lean callback that only copies bytes, with
-//   events decoded after synthesis, cut the cold CPU time by about a quarter.
+// The engine is vendor/espeak-ng: the same espeak-ng source and glue as
+// @echogarden/espeak-ng-emscripten, compiled to WebAssembly instead of that
+// package's wasm2js JavaScript (same audio and events, bit for bit; see its
+// README). Its voice data is still the package's espeak-ng.data, mounted here.
+//
+// Speed notes (measured):
+// - WebAssembly: V8 compiles the engine up front (Liftoff, then TurboFan in the
+//   background), so the first sentence takes ~40 ms instead of the ~195 ms the
+//   wasm2js build needed to warm its JIT, and the engine costs about half the CPU.
+// - The engine's main loop calls our chunk callback: one lean callback that only
+//   copies bytes, with events decoded after synthesis, instead of the package's
+//   per-call closure and per-event wrapper objects.
 // - warm-up speaks a short text while the main thread is busy with other
 //   stages, then puts the engine's memory back exactly as it was: espeak keeps
 //   state between utterances (a warm-up sentence left in place shifts later
 //   word timings by a few ms), so without the restore it would change results.
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {parentPort} from 'node:worker_threads';
 
-const {default: init} = await import('@echogarden/espeak-ng-emscripten');
+const require = createRequire(import.meta.url);
+const VENDOR = new URL('../../../vendor/espeak-ng/', import.meta.url);
+const init = require(new URL('espeak-ng.cjs', VENDOR).pathname);
+const wasmBinary = readFileSync(new URL('espeak-ng.wasm', VENDOR));
+const DATA_ROOT = '/usr/share/espeak-ng-data';
+const dataPath = require.resolve('@echogarden/espeak-ng-emscripten/espeak-ng.data');
+const dataFiles = JSON.parse(readFileSync(new URL('data-files.json', VENDOR), 'utf8'));
+const data = readFileSync(dataPath);
+if (data.length !== dataFiles.size) {
+	throw new Error(`${dataPath}: ${data.length} bytes, expected ${dataFiles.size} (vendor/espeak-ng/data-files.json was made for another version of the package)`);
+}
+
+/** Puts the voice data files into the engine's file system before espeak starts. */
+const mountData = (module) => {
+	for (const [name, start, end] of dataFiles.files) {
+		const slash = name.lastIndexOf('/');
+		const dir = slash < 0 ? DATA_ROOT : `${DATA_ROOT}/${name.slice(0, slash)}`;
+		module.FS_createPath('/', dir.slice(1), true, true);
+		module.FS_createDataFile(dir, name.slice(slash + 1), data.subarray(start, end), true, true, true);
+	}
+};
 
 /** Spoken once to compile the engine. At most 119 UTF-8 bytes: the glue's 128-byte string buffer then needs no extra allocation. */
 const WARM_UP_TEXT = 'Every morning at 7, the sun rises over the quiet hills, and birds sing. Is it late? No!';
@@ -64,7 +91,7 @@ const utf8At = (bytes, index) => {
 };
 
 const createEngine = async () => {
-	const module = await init();
+	const module = await init({wasmBinary, preRun: [mountData]});
 	const engine = new module.eSpeakNGWorker();
 	if (engine.getSizeOfEventStruct_() !== EVENT_SIZE) throw new Error(`unexpected espeak_EVENT size ${engine.getSizeOfEventStruct_()}`);
 	const {espeakEVENT_LIST_TERMINATED: LIST_END, espeakEVENT_WORD: WORD, espeakEVENT_PHONEME: PHONEME, espeakEVENT_END: END} = module;
@@ -79,7 +106,7 @@ const createEngine = async () => {
 		while (heap32[end >> 2] !== LIST_END) end += EVENT_SIZE;
 		eventChunks.push(module.HEAPU8.slice(eventsPtr, end + EVENT_SIZE)); // with the terminator, as a name may run into it
 		return 0; // 1 would abort synthesis
-	});
+	}, 'iiii'); // a WebAssembly table entry needs its signature: int (short*, int, espeak_EVENT*)
 
 	// Only these events carry timing; the rest would just be cloned across threads.
 	const decodeEvents = (bytes, events) => {
@@ -131,14 +158,14 @@ const createEngine = async () => {
 		snapshot.set(module.HEAPU8);
 		const memory = snapshot;
 		const openFiles = module.FS.streams.filter(Boolean).length;
-		const {_webidl_malloc: malloc, _webidl_free: free} = module;
+		const {_malloc: malloc, _free: free} = module;
 		const glueCalls = [];
-		module._webidl_malloc = (size) => {
+		module._malloc = (size) => {
 			const ptr = malloc(size);
 			glueCalls.push({size, ptr});
 			return ptr;
 		};
-		module._webidl_free = (ptr) => {
+		module._free = (ptr) => {
 			glueCalls.push({ptr});
 			free(ptr);
 		};
@@ -150,8 +177,8 @@ const createEngine = async () => {
 			ok = false; // an abort leaves the engine's stack pointer behind
 			result = {error};
 		} finally {
-			module._webidl_malloc = malloc;
-			module._webidl_free = free;
+			module._malloc = malloc;
+			module._free = free;
 			const heap = module.HEAPU8; // larger than `memory` if synthesis grew it
 			heap.set(memory);
 			heap.fill(0, memory.length);

@@ -17,6 +17,7 @@ const SPEECH_SOURCES = [
 	...['espeak.ts', 'espeak-engine.ts', 'espeak-worker.mjs', 'timing.ts', 'types.ts', 'speech-cache.ts'].map((f) => `src/analysis/tts/${f}`),
 	...['piper.ts', 'piper-config.ts', 'piper-durations.ts', 'piper-phonemes.ts', 'piper-speech.ts'].map((f) => `src/analysis/tts/${f}`),
 	'src/analysis/align',
+	'vendor/espeak-ng', // the engine itself (its voice data is the package's, versioned below)
 	...['vad.ts', 'wav.ts', 'onnx.ts'].map((f) => `src/analysis/audio/${f}`),
 ];
 const speechCode = () =>
