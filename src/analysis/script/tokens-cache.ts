@@ -15,7 +15,7 @@ const isStored = (v: unknown): v is Stored => Array.isArray(v) && v.every((e) =>
 
 /** Primes tokenize() from the entry for these scene texts; `save` stores what the run read if wink read any of it. */
 export const primeTokenCache = async ({cache, sceneTexts}: {cache: CacheStore; sceneTexts: string[]}): Promise<{save: () => Promise<void>}> => {
-	const key = hashKey([TOKENS_STAGE, codeVersion(['src/analysis/script/nlp.ts'], ['wink-nlp', 'wink-eng-lite-web-model', 'wink-lemmatizer']), sceneTexts]);
+	const key = hashKey([TOKENS_STAGE, codeVersion(['src/analysis/script/nlp.ts', 'src/analysis/script/wink-model.ts'], ['wink-nlp', 'wink-eng-lite-web-model', 'wink-lemmatizer']), sceneTexts]);
 	const stored = await cache.getJson<Stored>(TOKENS_STAGE, key, isStored);
 	if (stored) primeTokens(stored);
 	const log = startTokenLog();
