@@ -6,7 +6,7 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {convertGlove} from '../src/analysis/embed/convert-glove';
 import {dot} from '../src/analysis/embed/embedder';
-import {decodeVectorFile, encodeVectorFile, findWord} from '../src/analysis/embed/vector-file';
+import {decodeVectorFile, encodeVectorFile, findWord, openVectorFile} from '../src/analysis/embed/vector-file';
 import {wordVectorsFromTable} from '../src/analysis/embed/word-vectors';
 
 // The wink layout: each vector is [dims…, l2norm, frequency rank].
@@ -54,5 +54,21 @@ describe('word-vector cache', () => {
 		expect(findWord(table.words, 'zz')).toBe(-1);
 		expect(() => decodeVectorFile(bytes.slice(0, bytes.length - 5), 'cache.bin')).toThrow('cache.bin: truncated word-vector file (delete it to rebuild)');
 		expect(() => decodeVectorFile(new Uint8Array(40), 'cache.bin')).toThrow('not a reel word-vector file');
+	});
+
+	test('read from the file row by row, the table is the one decoded from memory', () => {
+		const words = ['b', 'a', 'c', 'dd'];
+		const vectors = words.map((_, i) => Float32Array.from([i + 1, -i, 0.5 * i, 2]));
+		const bytes = encodeVectorFile({words, dims: 4, vectors});
+		const file = path.join(mkdtempSync(path.join(tmpdir(), 'reel-vec-')), 'v.bin');
+		writeFileSync(file, bytes);
+		const [fromFile, fromMemory] = [openVectorFile(file), decodeVectorFile(bytes, 'x')];
+		expect(fromFile.words).toEqual(fromMemory.words);
+		expect(Array.from(fromFile.ranks)).toEqual(Array.from(fromMemory.ranks));
+		expect(Array.from(fromFile.scales)).toEqual(Array.from(fromMemory.scales));
+		for (let i = 0; i < words.length; i++) expect(Array.from(fromFile.row(i))).toEqual(Array.from(fromMemory.row(i)));
+		expect(Array.from(fromFile.row(3))).not.toEqual(Array.from(fromFile.row(2)));
+		writeFileSync(file, bytes.subarray(0, bytes.length - 1));
+		expect(() => openVectorFile(file)).toThrow(`${file}: truncated word-vector file (delete it to rebuild)`);
 	});
 });

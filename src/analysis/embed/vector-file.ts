@@ -5,9 +5,18 @@
 // Words are sorted (code-unit order) so a lookup is a binary search: building
 // a Map of 120k words costs more than everything else in loading together.
 // Vectors are L2-normalised, then quantised to int8 with one scale per word.
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+
 export const MAGIC = 'REELVEC2';
 
-export type VectorTable = {words: string[]; dims: number; ranks: Uint32Array; scales: Float32Array; values: Int8Array};
+export type VectorTable = {
+	words: string[];
+	dims: number;
+	ranks: Uint32Array;
+	scales: Float32Array;
+	/** The quantised vector of the word at `index` in `words`. */
+	row: (index: number) => Int8Array;
+};
 
 /** `words` in frequency order (most frequent first); ranks are their positions. */
 export const encodeVectorFile = ({words, dims, vectors}: {words: string[]; dims: number; vectors: Float32Array[]}): Uint8Array => {
@@ -42,19 +51,57 @@ const copyAligned = (bytes: Uint8Array, from: number, length: number): ArrayBuff
 	return copy.buffer;
 };
 
-export const decodeVectorFile = (bytes: Uint8Array, source: string): VectorTable => {
-	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	if (buf.length < 20 || buf.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${source}: not a reel word-vector file (rebuild with npm run prepare-models)`);
-	const n = buf.readUInt32LE(8);
-	const dims = buf.readUInt32LE(12);
-	const head = 20 + buf.readUInt32LE(16);
+/** Reads the layout from the first 20 bytes; `size` is the whole file's. */
+const readLayout = (first: Buffer, size: number, source: string) => {
+	if (first.length < 20 || first.toString('latin1', 0, 8) !== MAGIC) throw new Error(`${source}: not a reel word-vector file (rebuild with npm run prepare-models)`);
+	const n = first.readUInt32LE(8);
+	const dims = first.readUInt32LE(12);
+	const head = 20 + first.readUInt32LE(16);
 	const start = head + ((4 - (head % 4)) % 4);
-	if (buf.length !== start + n * 8 + n * dims) throw new Error(`${source}: truncated word-vector file (delete it to rebuild)`);
+	if (size !== start + n * 8 + n * dims) throw new Error(`${source}: truncated word-vector file (delete it to rebuild)`);
+	return {n, dims, head, start, valuesAt: start + n * 8};
+};
+
+/** Everything but the vectors, from a buffer holding at least the file up to them. */
+const readIndex = (bytes: Uint8Array, {n, dims, head, start}: ReturnType<typeof readLayout>) => {
+	const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	// Typed arrays need aligned offsets; the file buffer's own offset is not guaranteed.
 	const ranks = new Uint32Array(copyAligned(bytes, start, n * 4));
 	const scales = new Float32Array(copyAligned(bytes, start + n * 4, n * 4));
-	const values = new Int8Array(buf.buffer, buf.byteOffset + start + n * 8, n * dims);
-	return {words: buf.toString('utf8', 20, head).split('\n'), dims, ranks, scales, values};
+	return {words: buf.toString('utf8', 20, head).split('\n'), dims, ranks, scales};
+};
+
+export const decodeVectorFile = (bytes: Uint8Array, source: string): VectorTable => {
+	const layout = readLayout(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.byteLength, source);
+	const values = new Int8Array(bytes.buffer, bytes.byteOffset + layout.valuesAt, layout.n * layout.dims);
+	return {...readIndex(bytes, layout), row: (i) => values.subarray(i * layout.dims, (i + 1) * layout.dims)};
+};
+
+/**
+ * The file's words, ranks and scales, with each vector read from the file when
+ * first asked for. A plan looks up a few thousand of the 120k words: reading
+ * the 12 MB of vectors whole took ~150 ms of a cold plan here (most of it the
+ * kernel handing out fresh pages), their rows take a few ms. The file stays
+ * open for the process's life.
+ */
+export const openVectorFile = (file: string): VectorTable => {
+	const fd = openSync(file, 'r');
+	try {
+		const first = Buffer.alloc(20);
+		readSync(fd, first, 0, 20, 0);
+		const layout = readLayout(first, fstatSync(fd).size, file);
+		const index = Buffer.allocUnsafe(layout.valuesAt);
+		if (readSync(fd, index, 0, index.length, 0) !== index.length) throw new Error(`${file}: short read`);
+		const row = (i: number) => {
+			const bytes = new Int8Array(layout.dims);
+			readSync(fd, bytes, 0, layout.dims, layout.valuesAt + i * layout.dims);
+			return bytes;
+		};
+		return {...readIndex(index, layout), row};
+	} catch (error) {
+		closeSync(fd);
+		throw error;
+	}
 };
 
 /** Position of `word` in the sorted list, or -1. */

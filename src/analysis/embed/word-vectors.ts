@@ -1,12 +1,12 @@
 // Word vectors for matching: the compact file in the cache, built from the
 // wink-embeddings JSON on first use (or by `npm run prepare-models`).
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {cacheDir} from '../cache/dirs';
 import {writeFileAtomic} from '../cache/files';
 import {convertGlove, defaultConvertOptions} from './convert-glove';
-import {decodeVectorFile, findWord, type VectorTable} from './vector-file';
+import {findWord, openVectorFile, type VectorTable} from './vector-file';
 
 export type WordVectors = {
 	dims: number;
@@ -41,7 +41,7 @@ export const wordVectorsFromTable = (table: VectorTable): WordVectors => {
 		return i < 0 ? undefined : i;
 	}};
 	const memo = new Map<number, Float32Array>();
-	const {dims, scales, values} = table;
+	const {dims, scales} = table;
 	return {
 		dims,
 		size: table.words.length,
@@ -55,7 +55,8 @@ export const wordVectorsFromTable = (table: VectorTable): WordVectors => {
 			let v = memo.get(i);
 			if (!v) {
 				v = new Float32Array(dims);
-				for (let d = 0; d < dims; d++) v[d] = values[i * dims + d] * scales[i];
+				const row = table.row(i);
+				for (let d = 0; d < dims; d++) v[d] = row[d] * scales[i];
 				memo.set(i, v);
 			}
 			return v;
@@ -63,7 +64,7 @@ export const wordVectorsFromTable = (table: VectorTable): WordVectors => {
 	};
 };
 
-export const readWordVectors = (file: string): WordVectors => wordVectorsFromTable(decodeVectorFile(readFileSync(file), file));
+export const readWordVectors = (file: string): WordVectors => wordVectorsFromTable(openVectorFile(file));
 
 let loaded: Promise<WordVectors> | null = null;
 let build: BuildResult | null = null;
