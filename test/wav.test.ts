@@ -30,6 +30,18 @@ describe('wav', () => {
 		back.samples.forEach((s, i) => expect(Math.abs(s - samples[i])).toBeLessThan(1 / 16384));
 	});
 
+	it('writes each sample as the little-endian integer nearest to it × 32767, clipped', () => {
+		let seed = 5;
+		const samples = Float32Array.from({length: 5000}, (_, i) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * (i % 7 ? 2.2 : 0.001));
+		samples.set([1, -1, 0.5 / 32767, -0.5 / 32767, 1.5 / 32767, -0, NaN, Infinity, -Infinity], 100);
+		const wav = encodeWav({samples, sampleRate: 8000});
+		const expected = Buffer.alloc(samples.length * 2);
+		samples.forEach((v, i) => expected.writeInt16LE(Math.round(Math.max(-1, Math.min(1, v || 0)) * 32767), i * 2));
+		expect(wav.subarray(44).equals(expected)).toBe(true);
+		expect(wav.readInt16LE(44 + 2 * 100)).toBe(32767);
+		expect(wav.readInt16LE(44 + 2 * 101)).toBe(-32767);
+	});
+
 	it('clips instead of wrapping around', () => {
 		const back = decodeWav(encodeWav({samples: Float32Array.from([2, -3, NaN]), sampleRate: 8000}));
 		expect(back.samples[0]).toBeCloseTo(1, 3);

