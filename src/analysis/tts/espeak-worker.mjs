@@ -28,11 +28,12 @@
 //   word timings by a few ms), so without the restore it would change results.
 import {fstatSync, openSync, readFileSync, readSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {fileURLToPath} from 'node:url';
 import {parentPort} from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const VENDOR = new URL('../../../vendor/espeak-ng/', import.meta.url);
-const init = require(new URL('espeak-ng.cjs', VENDOR).pathname);
+const init = require(fileURLToPath(new URL('espeak-ng.cjs', VENDOR))); // a path with spaces stays one
 const wasmBinary = readFileSync(new URL('espeak-ng.wasm', VENDOR));
 const DATA_ROOT = '/usr/share/espeak-ng-data';
 const dataPath = require.resolve('@echogarden/espeak-ng-emscripten/espeak-ng.data');
@@ -70,7 +71,13 @@ const mountData = (module) => {
 			enumerable: true,
 			get() {
 				const bytes = new Uint8Array(end - start);
-				if (readSync(dataFd, bytes, 0, bytes.length, start) !== bytes.length) throw new Error(`${dataPath}: short read of ${name}`);
+				let read;
+				try {
+					read = readSync(dataFd, bytes, 0, bytes.length, start);
+				} catch (error) {
+					throw new Error(`${dataPath}: reading ${name}: ${error.message}`);
+				}
+				if (read !== bytes.length) throw new Error(`${dataPath}: short read of ${name}`);
 				settle(bytes);
 				return bytes;
 			},
@@ -117,8 +124,21 @@ const utf8At = (bytes, index) => {
 	return text;
 };
 
+/** Engines made in this worker: 1 unless one had to be rebuilt (replies carry it, for the tests). */
+let engines = 0;
+
 const createEngine = async () => {
+	const listening = ['uncaughtException', 'unhandledRejection'].map((event) => [event, process.listeners(event)]);
 	const module = await init({wasmBinary, preRun: [mountData]});
+	// The glue's Node start-up adds process-wide error listeners on every init(): they would keep a
+	// discarded engine alive (and rethrow what they catch anyway). Taken off again.
+	for (const [event, before] of listening) for (const listener of process.listeners(event)) if (!before.includes(listener)) process.off(event, listener);
+	// The glue's _malloc and _free are stand-ins that put the real function in their place on their
+	// first call: called once here, so that isolated() wraps (and records) the real ones. Wrapping a
+	// stand-in recorded only a call's first allocation, and every sentence longer than the glue's
+	// 128-byte string buffer then looked like a failure and rebuilt the engine.
+	module._free(module._malloc(8));
+	engines++;
 	const engine = new module.eSpeakNGWorker();
 	if (engine.getSizeOfEventStruct_() !== EVENT_SIZE) throw new Error(`unexpected espeak_EVENT size ${engine.getSizeOfEventStruct_()}`);
 	const {espeakEVENT_LIST_TERMINATED: LIST_END, espeakEVENT_WORD: WORD, espeakEVENT_PHONEME: PHONEME, espeakEVENT_END: END} = module;
@@ -296,7 +316,7 @@ const handle = async (request) => {
 			return;
 		}
 		const result = request.kind === 'phonemes' ? phonemes(request) : await synth(request);
-		parentPort.postMessage({id: request.id, ...result}, result.audio ? [result.audio.buffer] : []);
+		parentPort.postMessage({id: request.id, ...result, engines}, result.audio ? [result.audio.buffer] : []);
 	} catch (error) {
 		parentPort.postMessage({id: request.id, error: String(error?.stack ?? error)});
 	}
