@@ -1,7 +1,7 @@
 // Runs webpack for bundle.ts in a process of its own: the bundler leaves
 // ~400 MB behind in the process that ran it (live webpack state and output
 // buffers), which would otherwise stay for the whole render. Protocol on
-// stdout, one JSON object per line: {progress} as it goes, {serveUrl} at the end.
+// stdout, one JSON object per line: {progress} as it goes, then {serveUrl} or {error}.
 import {bundle} from '@remotion/bundler';
 import path from 'node:path';
 import {PROJECT_ROOT, PUBLIC_DIR} from '../analysis/cache/dirs';
@@ -16,6 +16,6 @@ bundle({
 })
 	.then((serveUrl) => say({serveUrl}))
 	.catch((error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+		say({error: error instanceof Error ? error.message : String(error)});
 		process.exit(1);
 	});

@@ -6,33 +6,45 @@
 import {spawn} from 'node:child_process';
 import {mkdirSync} from 'node:fs';
 import {createInterface} from 'node:readline';
+import {fileURLToPath} from 'node:url';
 import {PROJECT_ROOT, PUBLIC_DIR} from '../analysis/cache/dirs';
 import {ReelError} from '../analysis/errors';
 
 let cached: Promise<string> | null = null;
 
+/** Why the child failed, in one line: its own message, else the error Node printed as it died. */
+export const bundleFailure = ({error, stderr, code, signal}: {error: string | null; stderr: string; code: number | null; signal: NodeJS.Signals | null}): string => {
+	if (error) return error;
+	const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+	const said = lines.find((l) => /^[A-Za-z]*Error\b/.test(l)) ?? lines.find((l) => !/^Node\.js v\d/.test(l) && !/^at /.test(l));
+	const how = signal ? `killed by ${signal}` : code === 0 ? 'it ended without naming the bundle' : `exit code ${code}`;
+	return said ? `${said} (${how})` : how;
+};
+
 const bundleInChild = (onProgress: (percent: number) => void): Promise<string> =>
 	new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', new URL('./bundle-child.ts', import.meta.url).pathname], {
+		const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bundle-child.ts', import.meta.url))], {
 			cwd: PROJECT_ROOT, // where `tsx` resolves from
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let serveUrl: string | null = null;
+		let error: string | null = null;
 		let stderr = '';
-		child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+		child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-8000)));
 		createInterface({input: child.stdout}).on('line', (line) => {
 			try {
-				const message = JSON.parse(line) as {progress?: number; serveUrl?: string};
+				const message = JSON.parse(line) as {progress?: number; serveUrl?: string; error?: string};
 				if (message.progress !== undefined) onProgress(message.progress);
 				if (message.serveUrl) serveUrl = message.serveUrl;
+				if (message.error) error = message.error;
 			} catch {
 				// Not ours (a dependency's console output): ignored.
 			}
 		});
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			if (code === 0 && serveUrl) resolve(serveUrl);
-			else reject(new ReelError('RENDER_FAILED', `bundling the compositions failed: ${stderr.trim().split('\n').at(-1) || `exit code ${code}`}`));
+			else reject(new ReelError('RENDER_FAILED', `bundling the compositions failed: ${bundleFailure({error, stderr, code, signal})}`));
 		});
 	});
 

@@ -94,7 +94,13 @@ export const openVectorFile = (file: string): VectorTable => {
 		if (readSync(fd, index, 0, index.length, 0) !== index.length) throw new Error(`${file}: short read`);
 		const row = (i: number) => {
 			const bytes = new Int8Array(layout.dims);
-			readSync(fd, bytes, 0, layout.dims, layout.valuesAt + i * layout.dims);
+			let read: number;
+			try {
+				read = readSync(fd, bytes, 0, layout.dims, layout.valuesAt + i * layout.dims);
+			} catch (error) {
+				throw new Error(`${file}: ${(error as Error).message}`);
+			}
+			if (read !== layout.dims) throw new Error(`${file}: short read (the file changed since it was opened: run again)`);
 			return bytes;
 		};
 		return {...readIndex(index, layout), row};
