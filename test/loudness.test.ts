@@ -95,7 +95,7 @@ describe('EBU R128 meter', () => {
 });
 
 describe('narration loudness', () => {
-	it('the demo narration is written at -16 LUFS (±1 LU) with true peak under -1 dBTP, by ffmpeg\'s meter too', async () => {
+	it('the demo narration is written at -16 LUFS (within 0.2 LU; ffmpeg\'s meter within 1) with true peak under -1 dBTP', async () => {
 		const script = await readScript(path.join(PROJECT_ROOT, 'examples', 'connected.txt'));
 		const voice = {engine: 'espeak', options: {voice: 'en-us', rateWpm: 165, pitch: 50}} as const;
 		const narration = await narrate({scenes: scriptToScenes(script), voice});
@@ -117,6 +117,9 @@ describe('narration loudness', () => {
 		writeFileSync(rawFile, encodeWav({samples: Float32Array.from(decodeWav(readFileSync(file)).samples, (v) => v * 0.5), sampleRate: 22050}));
 		expect(Math.abs((await ffLoudness(rawFile)).lufs - integratedLoudness(decodeWav(readFileSync(rawFile))))).toBeLessThan(0.5);
 		expect(before.lufs).toBeLessThan(-18); // espeak speaks quieter than the target: the finish raised it
+		// The finish's own promise, on what it wrote: within 0.2 LU of the target, although the limiter
+		// takes back part of every added dB (a plain shortfall correction ended 0.25 LU short here).
+		expect(Math.abs(ours.lufs - defaultFinishOptions.targetLufs)).toBeLessThanOrEqual(0.2);
 	}, 120_000);
 
 	it('a quiet voice-over is brought to the target too', async () => {
