@@ -11,7 +11,7 @@ describe('renderSettings', () => {
 		for (const aspect of ['9:16', '16:9', '1:1'] as const) {
 			const s = renderSettings({plan: {aspect}, options: {draft: true}});
 			expect(s.scale).toBeCloseTo(720 / 1080);
-			expect(s.x264Preset).toBe('superfast');
+			expect(s.x264Preset).toBe('ultrafast');
 			expect(s.jpegQuality).toBeLessThan(85);
 		}
 	});
