@@ -1,6 +1,7 @@
 // Files are written under a temporary name and renamed when complete, so a
 // crash or a concurrent run never leaves a half-written file in place.
 import {randomBytes} from 'node:crypto';
+import {readSync} from 'node:fs';
 import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 
@@ -26,6 +27,21 @@ export const produceFileAtomic = async (file: string, produce: (temp: string) =>
 
 export const writeFileAtomic = (file: string, data: string | Uint8Array): Promise<void> =>
 	produceFileAtomic(file, (temp) => writeFile(temp, data));
+
+/**
+ * Fills `into` from `file` (open as `fd`) at byte `position`, or throws one line
+ * naming the file: for files read in place, a piece at a time (word vectors,
+ * WordNet's indexes). `hint` says what a short read means there.
+ */
+export const readExactly = (fd: number, into: Uint8Array | Int8Array, position: number, file: string, hint = ''): void => {
+	let read: number;
+	try {
+		read = readSync(fd, into, 0, into.length, position);
+	} catch (error) {
+		throw new Error(`${file}: ${(error as Error).message}`);
+	}
+	if (read !== into.length) throw new Error(`${file}: short read${hint ? ` (${hint})` : ''}`);
+};
 
 /** A missing or unparsable cache file reads as null: it is rebuilt, never trusted. */
 export const readJsonOrNull = async (file: string): Promise<unknown> => {

@@ -5,6 +5,7 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
+import {readExactly} from '../cache/files';
 
 export type WordNetPos = 'noun' | 'verb' | 'adj';
 export type Synset = {words: string[]; hypernyms: number[]; gloss: string};
@@ -37,7 +38,7 @@ const openIndex = (file: string) => {
 			let block = blocks.get(k);
 			if (!block) {
 				block = Buffer.allocUnsafe(Math.min(BLOCK, size - k * BLOCK));
-				if (readSync(fd, block, 0, block.length, k * BLOCK) !== block.length) throw new Error(`${file}: short read`);
+				readExactly(fd, block, k * BLOCK, file);
 				blocks.set(k, block);
 			}
 			const start = Math.max(from, k * BLOCK);

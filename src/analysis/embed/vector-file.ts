@@ -6,6 +6,7 @@
 // a Map of 120k words costs more than everything else in loading together.
 // Vectors are L2-normalised, then quantised to int8 with one scale per word.
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {readExactly} from '../cache/files';
 
 export const MAGIC = 'REELVEC2';
 
@@ -91,16 +92,10 @@ export const openVectorFile = (file: string): VectorTable => {
 		readSync(fd, first, 0, 20, 0);
 		const layout = readLayout(first, fstatSync(fd).size, file);
 		const index = Buffer.allocUnsafe(layout.valuesAt);
-		if (readSync(fd, index, 0, index.length, 0) !== index.length) throw new Error(`${file}: short read`);
+		readExactly(fd, index, 0, file);
 		const row = (i: number) => {
 			const bytes = new Int8Array(layout.dims);
-			let read: number;
-			try {
-				read = readSync(fd, bytes, 0, layout.dims, layout.valuesAt + i * layout.dims);
-			} catch (error) {
-				throw new Error(`${file}: ${(error as Error).message}`);
-			}
-			if (read !== layout.dims) throw new Error(`${file}: short read (the file changed since it was opened: run again)`);
+			readExactly(fd, bytes, layout.valuesAt + i * layout.dims, file, 'the file changed since it was opened: run again');
 			return bytes;
 		};
 		return {...readIndex(index, layout), row};
