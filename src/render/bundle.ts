@@ -52,7 +52,9 @@ export const bundleProject = ({onProgress}: {onProgress?: (percent: number) => v
 	// The bundle links the public folder only if it exists when bundling; narration and clip
 	// links are written into it later, so it must exist first (a fresh clone has none).
 	mkdirSync(PUBLIC_DIR, {recursive: true});
-	cached ??= bundleInChild((p) => onProgress?.(p));
-	cached.catch(() => (cached = null)); // a failed bundle is tried again by the next call
+	if (!cached) {
+		cached = bundleInChild((p) => onProgress?.(p));
+		cached.catch(() => (cached = null)); // a failed bundle is tried again by the next call
+	}
 	return cached;
 };
