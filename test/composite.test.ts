@@ -1,7 +1,7 @@
 // The compositing renderer draws the same video as the Reel composition:
 // one plan rendered both ways, compared frame by frame where it matters
 // (mid-shot, mid-fade, mid-slide, every word), and checked against the plan.
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
@@ -12,7 +12,8 @@ import {probeStreams} from '../src/render/ff';
 import {captionStates} from '../src/render/composite/caption-states';
 import {probeSystemFfmpeg} from '../src/render/composite/ffmpeg';
 import {renderPlan} from '../src/render/render-plan';
-import {frameAt, makeTestClip, regionStats} from './helpers/media';
+import {PUBLIC_DIR, publicMediaDir} from '../src/analysis/cache/dirs';
+import {frameAt, makeTestClip, regionStats, writeCorruptClip} from './helpers/media';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'reel-composite-'));
 const SCALE = 0.25;
@@ -138,4 +139,29 @@ describe.skipIf(!ffmpeg.ok)('compositing renderer', () => {
 		// Every state's first frame is where the mapping first uses it.
 		states.stateFrames.forEach((f, i) => expect(states.frameState.indexOf(i)).toBe(f));
 	});
+
+	// Chrome and ffmpeg run at once: a failure in either must stop the other and
+	// leave no output, with the cause as the error.
+	test('a clip ffmpeg cannot read fails the render with ffmpeg\'s reason, and leaves nothing behind', async () => {
+		const bad = path.join(publicMediaDir(), `corrupt-${process.pid}.mp4`);
+		await writeCorruptClip(bad);
+		try {
+			const broken = {...plan, clips: plan.clips.map((c, i) => (i === 0 ? {...c, src: path.relative(PUBLIC_DIR, bad)} : c))};
+			const file = path.join(dir, 'broken', 'out.mp4');
+			await expect(renderPlan({plan: broken, out: file, options: {renderer: 'composite', scale: SCALE}})).rejects.toThrow(/ffmpeg exited 1: .*corrupt-/);
+			expect(existsSync(path.dirname(file)) ? readdirSync(path.dirname(file)) : []).toEqual([]);
+		} finally {
+			rmSync(bad, {force: true});
+		}
+	}, 60_000);
+
+	test('a bundle Chrome cannot load fails the render with Chrome\'s reason, and ffmpeg is stopped', async () => {
+		const file = path.join(dir, 'no-bundle', 'out.mp4');
+		const started = Date.now();
+		await expect(renderPlan({plan, out: file, options: {renderer: 'composite', scale: SCALE, serveUrl: path.join(dir, 'no-such-bundle')}})).rejects.toThrow();
+		expect(existsSync(path.dirname(file)) ? readdirSync(path.dirname(file)) : []).toEqual([]);
+		// Not waiting forever on pictures that will never come.
+		expect(Date.now() - started).toBeLessThan(50_000);
+	}, 60_000);
 });
+

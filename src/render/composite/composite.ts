@@ -1,14 +1,16 @@
 // The compositing renderer: Chrome draws only what needs a browser (captions,
 // the legibility overlay) once per distinct picture; ffmpeg draws the footage,
 // grades, zooms and transitions per frame in one filter graph, lays the
-// pictures over it and encodes. Same plan, same frames as the Reel composition
-// (test/composite.test.ts compares them), at a fraction of the capture cost:
-// docs/performance.md has the figures.
+// pictures over it and encodes. The two run at once: ffmpeg fetches each picture
+// from a localhost server that answers as soon as Chrome has drawn it. Same plan,
+// same frames as the Reel composition (test/composite.test.ts compares them), at
+// a fraction of the capture cost: docs/performance.md has the figures.
 import {createHash} from 'node:crypto';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {makeCancelSignal} from '@remotion/renderer';
 import {PUBLIC_DIR} from '../../analysis/cache/dirs';
 import {produceFileAtomic} from '../../analysis/cache/files';
 import {ASPECTS, type Plan} from '../../plan';
@@ -21,10 +23,12 @@ import {chooseEncoder} from './encoder';
 import {runSystemFfmpeg} from './ffmpeg';
 import {cubeLut} from './grade-lut';
 import {footageGraph, TO_YUV} from './graph';
-import {renderOverlayImages} from './overlay-images';
+import {PICTURES, renderOverlayImages} from './overlay-images';
+import {startPictureServer} from './picture-server';
 
-// Tune: share of the progress bar the browser half takes (it is ~⅕ of the time).
-const CHROME_SHARE = 0.2;
+// Tune: share of the work after bundling that the browser's drawing stands for (it is ~⅓ of the CPU).
+const CHROME_SHARE = 0.3;
+const BUNDLE_SHARE = 0.05;
 
 export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
 	const settings = renderSettings({plan, options});
@@ -32,24 +36,12 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 	const W = Math.round(width * settings.scale);
 	const H = Math.round(height * settings.scale);
 	const work = await mkdtemp(path.join(tmpdir(), 'reel-composite-'));
+	const pictures = await startPictureServer();
 	try {
-		const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.((p / 100) * 0.05, 'bundling')}));
+		const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.((p / 100) * BUNDLE_SHARE, 'bundling')}));
 		const states = captionStates(plan);
-		const {executable, chromeMode, browser} = options.browserInstance
-			? {...findBrowser({override: options.browser}), browser: options.browserInstance}
-			: await openReelBrowser({override: options.browser, gl: options.gl});
-		let images: Awaited<ReturnType<typeof renderOverlayImages>>;
-		try {
-			images = await renderOverlayImages({
-				plan, states, workDir: work, scale: settings.scale, serveUrl, browser, executable, chromeMode,
-				onProgress: (f) => options.onProgress?.(0.05 + f * (CHROME_SHARE - 0.05), 'captions'),
-			});
-		} finally {
-			// Closed before ffmpeg starts: Chrome and the encoder never hold memory at once.
-			if (!options.browserInstance) await browser.close({silent: true});
-		}
-		const stateFiles = await cutAtlas({atlasPattern: images.atlasPattern, statesPerFrame: states.statesPerFrame, workDir: work});
-		const captionList = await writeCaptionList({frameState: states.frameState, fps: plan.fps, stateFiles, workDir: work});
+		const captionList = await writeCaptionList({frameState: states.frameState, fps: plan.fps, stateUrl: (s) => pictures.url(PICTURES.state(s)), workDir: work});
+		const titleCards = new Map(plan.shots.flatMap((shot, i) => (shot.kind === 'title' ? [[i, pictures.url(PICTURES.title(i))] as const] : [])));
 
 		const luts = new Map<string, string>();
 		const lutFor = (filter: string): string => {
@@ -61,7 +53,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			}
 			return file;
 		};
-		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, titleCards: images.titleCards, lutFor});
+		const graph = footageGraph({plan, width: W, height: H, publicDir: PUBLIC_DIR, titleCards, lutFor});
 		const legibility = graph.inputCount;
 		const captions = legibility + 1;
 		const audio = captions + 1;
@@ -78,13 +70,35 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		];
 		const seconds = graph.totalFrames / plan.fps;
 		const encoder = chooseEncoder({wanted: options.encoder, x264Preset: settings.x264Preset, crf: settings.crf, draft: options.draft === true, onWarning: options.onWarning});
-		await produceFileAtomic(out, (temp) =>
+
+		const progress = {drawn: 0, encoded: 0};
+		const report = () =>
+			options.onProgress?.(
+				BUNDLE_SHARE + (1 - BUNDLE_SHARE) * (CHROME_SHARE * progress.drawn + (1 - CHROME_SHARE) * progress.encoded),
+				progress.encoded > 0 ? 'encoding' : 'captions',
+			);
+		const {executable, chromeMode, browser} = options.browserInstance
+			? {...findBrowser({override: options.browser}), browser: options.browserInstance}
+			: await openReelBrowser({override: options.browser, gl: options.gl});
+		const chrome = makeCancelSignal();
+		const encoding = new AbortController();
+		const draw = renderOverlayImages({
+			plan, states, scale: settings.scale, serveUrl, browser, executable, chromeMode, publish: pictures.publish, cancelSignal: chrome.cancelSignal,
+			onProgress: (f) => {
+				progress.drawn = f;
+				report();
+			},
+		}).finally(async () => {
+			// Closed as soon as the last picture is drawn, while ffmpeg goes on.
+			if (!options.browserInstance) await browser.close({silent: true});
+		});
+		const encode = produceFileAtomic(out, (temp) =>
 			runSystemFfmpeg({
 				args: [
 					'-y',
 					...graph.inputArgs,
-					'-i', images.legibility,
-					'-f', 'concat', '-safe', '0', '-i', captionList,
+					'-i', pictures.url(PICTURES.legibility),
+					'-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,http,tcp', '-i', captionList,
 					'-i', path.join(PUBLIC_DIR, plan.narration.src),
 					'-filter_complex', filters.join(';'),
 					'-map', '[vout]', '-map', `${audio}:a`,
@@ -97,34 +111,45 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 					'-c:a', 'aac', '-b:a', '320k', '-ar', '48000',
 					'-movflags', '+faststart', '-f', 'mp4', temp,
 				],
-				onFrame: (frame) => options.onProgress?.(CHROME_SHARE + (1 - CHROME_SHARE) * Math.min(1, frame / graph.totalFrames), 'encoding'),
+				signal: encoding.signal,
+				onFrame: (frame) => {
+					progress.encoded = Math.min(1, frame / graph.totalFrames);
+					report();
+				},
 			}),
 		);
+		// Whichever fails first stops the other, and its error is the one reported.
+		let failure: {error: unknown} | null = null;
+		await Promise.all([
+			draw.catch((error: unknown) => {
+				failure ??= {error};
+				pictures.fail();
+				encoding.abort(error);
+			}),
+			encode.catch((error: unknown) => {
+				failure ??= {error};
+				chrome.cancel();
+			}),
+		]);
+		if (failure) throw (failure as {error: unknown}).error;
 	} finally {
-		// REEL_KEEP_WORK=1 keeps the atlas, states and LUTs for inspection.
+		await pictures.close();
+		// REEL_KEEP_WORK=1 keeps the caption list and LUTs for inspection.
 		if (!process.env.REEL_KEEP_WORK) await rm(work, {recursive: true, force: true});
 	}
-};
-
-/** Splits each atlas frame back into its states: `state-00000.png`, one per caption picture. */
-const cutAtlas = async ({atlasPattern, statesPerFrame, workDir}: {atlasPattern: string; statesPerFrame: number; workDir: string}): Promise<string> => {
-	const pattern = path.join(workDir, 'state-%05d.png');
-	await runSystemFfmpeg(['-y', '-start_number', '0', '-i', atlasPattern, '-vf', `untile=1x${statesPerFrame}`, '-fps_mode', 'passthrough', '-start_number', '0', '-compression_level', '1', pattern]);
-	return pattern;
 };
 
 /**
  * An ffconcat list that shows each caption state from the first frame that shows it
  * until the next change: each picture is decoded once, however many frames hold it.
  */
-const writeCaptionList = async ({frameState, fps, stateFiles, workDir}: {frameState: number[]; fps: number; stateFiles: string; workDir: string}): Promise<string> => {
+const writeCaptionList = async ({frameState, fps, stateUrl, workDir}: {frameState: number[]; fps: number; stateUrl: (state: number) => string; workDir: string}): Promise<string> => {
 	const lines = ['ffconcat version 1.0'];
-	const stateFile = (i: number) => stateFiles.replace('%05d', String(i).padStart(5, '0'));
 	for (let start = 0; start < frameState.length; ) {
 		let end = start + 1;
 		while (end < frameState.length && frameState[end] === frameState[start]) end++;
 		// framerate: the image demuxer's own time base is 1/25 s, which would move each start off its frame.
-		lines.push(`file '${stateFile(frameState[start])}'`, `option framerate ${fps}`, `duration ${((end - start) / fps).toFixed(6)}`);
+		lines.push(`file '${stateUrl(frameState[start])}'`, `option framerate ${fps}`, `duration ${((end - start) / fps).toFixed(6)}`);
 		start = end;
 	}
 	const file = path.join(workDir, 'captions.ffconcat');

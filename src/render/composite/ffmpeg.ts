@@ -24,21 +24,47 @@ export const probeSystemFfmpeg = (): {ok: true} | {ok: false; reason: string} =>
 	return probed;
 };
 
-export type FfmpegRun = {args: string[]; /** Called with each frame count ffmpeg reports. */ onFrame?: (frame: number) => void; cwd?: string};
+export type FfmpegRun = {
+	args: string[];
+	/** Called with each frame count ffmpeg reports. */
+	onFrame?: (frame: number) => void;
+	cwd?: string;
+	/** Aborting kills ffmpeg; the run then rejects with the signal's reason. */
+	signal?: AbortSignal;
+};
 
-export const runSystemFfmpeg = (argsOrRun: string[] | FfmpegRun): Promise<void> => {
-	const {args, onFrame, cwd} = Array.isArray(argsOrRun) ? {args: argsOrRun, onFrame: undefined, cwd: undefined} : argsOrRun;
+export const runSystemFfmpeg = async (argsOrRun: string[] | FfmpegRun): Promise<void> => {
+	await spawnFfmpeg(Array.isArray(argsOrRun) ? {args: argsOrRun} : argsOrRun);
+};
+
+/** ffmpeg reading `input` on stdin and writing to stdout: what it wrote. */
+export const pipeSystemFfmpeg = ({args, input}: {args: string[]; input: Buffer}): Promise<Buffer> => spawnFfmpeg({args, input});
+
+const spawnFfmpeg = ({args, onFrame, cwd, signal, input}: FfmpegRun & {input?: Buffer}): Promise<Buffer> => {
 	const progress = onFrame ? ['-progress', 'pipe:1', '-nostats'] : [];
 	// REEL_FFMPEG_LOG=file: every command, one JSON line each, to rerun or profile by hand.
 	if (process.env.REEL_FFMPEG_LOG) appendFileSync(process.env.REEL_FFMPEG_LOG, JSON.stringify({cwd, args}) + '\n');
 	return new Promise((resolve, reject) => {
-		const child = spawn(SYSTEM_FFMPEG, ['-hide_banner', '-loglevel', 'error', ...progress, ...args], {stdio: ['ignore', 'pipe', 'pipe'], cwd});
+		if (signal?.aborted) return reject(signal.reason);
+		const child = spawn(SYSTEM_FFMPEG, ['-hide_banner', '-loglevel', 'error', ...progress, ...args], {stdio: [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], cwd});
+		const kill = () => child.kill('SIGKILL');
+		signal?.addEventListener('abort', kill, {once: true});
 		let stderr = '';
-		child.stderr.on('data', (d) => (stderr += d));
-		child.stdout.on('data', (d: Buffer) => {
-			for (const m of d.toString().matchAll(/^frame=(\d+)/gm)) onFrame?.(Number(m[1]));
+		const out: Buffer[] = [];
+		child.stderr?.on('data', (d) => (stderr += d));
+		child.stdout?.on('data', (d: Buffer) => {
+			if (onFrame) for (const m of d.toString().matchAll(/^frame=(\d+)/gm)) onFrame(Number(m[1]));
+			else out.push(d);
 		});
+		// EPIPE when ffmpeg exits before reading all its input: its exit status says why.
+		child.stdin?.on('error', () => undefined);
+		child.stdin?.end(input);
 		child.on('error', (e) => reject(new Error(`${SYSTEM_FFMPEG}: ${e.message} — needs a full ffmpeg (apt-get install ffmpeg) or REEL_FFMPEG=<path>`)));
-		child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${SYSTEM_FFMPEG} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`))));
+		child.on('close', (code) => {
+			signal?.removeEventListener('abort', kill);
+			if (signal?.aborted) reject(signal.reason);
+			else if (code === 0) resolve(Buffer.concat(out));
+			else reject(new Error(`${SYSTEM_FFMPEG} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`));
+		});
 	});
 };

@@ -1,28 +1,35 @@
 // The Chrome half of a composite render: the caption states as a few tall atlas
 // frames, the legibility overlay as one still and each title card as one still,
-// all transparent PNGs drawn by the same React components the Reel uses.
-import {writeFile} from 'node:fs/promises';
-import path from 'node:path';
-import {renderFrames, renderStill, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
+// all transparent PNGs drawn by the same React components the Reel uses. Each
+// picture is handed on (`publish`) as soon as it is drawn, for ffmpeg to use while
+// Chrome draws the rest.
+import {renderFrames, renderStill, type CancelSignal, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
 import type {VideoConfig} from 'remotion';
 import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from '../../compositions/overlay/ids';
 import {captionAtlasSize, fullFrameSize, type OverlaySize} from '../../compositions/overlay/metadata';
 import type {Plan} from '../../plan';
+import {cutAtlasFrame} from './atlas';
 import type {CaptionStates} from './caption-states';
+
+/** The names pictures are published under. */
+export const PICTURES = {
+	legibility: 'legibility.png',
+	title: (shotIndex: number) => `title-${shotIndex}.png`,
+	state: (state: number) => `state-${state}.png`,
+};
 
 export type OverlayImagesInput = {
 	plan: Plan;
 	states: CaptionStates;
-	workDir: string;
 	scale: number;
 	serveUrl: string;
 	browser: HeadlessBrowser;
 	executable: string | null;
 	chromeMode: ChromeMode;
+	publish: (name: string, png: Buffer) => void;
+	cancelSignal?: CancelSignal;
 	onProgress?: (fraction: number) => void;
 };
-
-export type OverlayImages = {atlasPattern: string; legibility: string; atlasFrames: number; titleCards: Map<number, string>};
 
 // The config selectComposition would return, built here from the same size
 // functions register.tsx's calculateMetadata uses, without a tab to ask.
@@ -31,28 +38,35 @@ const videoConfig = (id: string, size: OverlaySize, props: Record<string, unknow
 	defaultCodec: null, defaultOutName: null, defaultVideoImageFormat: null, defaultPixelFormat: null, defaultProResProfile: null, defaultSampleRate: null,
 });
 
-/** Writes `atlas-00000.png`…, `legibility.png` and one `title-<shot>.png` per title card into workDir. */
-export const renderOverlayImages = async ({plan, states, workDir, scale, serveUrl, browser, executable, chromeMode, onProgress}: OverlayImagesInput): Promise<OverlayImages> => {
-	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, logLevel: 'error' as const};
-	const still = async (id: string, props: Record<string, unknown>, output: string) => {
+/** Draws every picture a composite render lays over the footage and publishes each under its PICTURES name. */
+export const renderOverlayImages = async ({plan, states, scale, serveUrl, browser, executable, chromeMode, publish, cancelSignal, onProgress}: OverlayImagesInput): Promise<void> => {
+	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, cancelSignal, logLevel: 'error' as const};
+	const still = async (id: string, props: Record<string, unknown>, name: string) => {
 		const composition = videoConfig(id, fullFrameSize(plan.aspect), props);
-		await renderStill({...common, composition, inputProps: props, output, imageFormat: 'png', scale, overwrite: true});
-		return output;
+		const {buffer} = await renderStill({...common, composition, inputProps: props, output: null, imageFormat: 'png', scale});
+		if (!buffer) throw new Error(`Chrome drew no picture for ${name}`);
+		publish(name, buffer);
 	};
 	// The stills render in a second tab while the atlas renders in the first: each tab's
 	// page work is one thread, so on 2 cores the two overlap.
 	const stills = (async () => {
-		const legibility = await still(LEGIBILITY_ID, {aspect: plan.aspect}, path.join(workDir, 'legibility.png'));
-		const titleCards = new Map<number, string>();
+		await still(LEGIBILITY_ID, {aspect: plan.aspect}, PICTURES.legibility);
 		for (const [shotIndex, shot] of plan.shots.entries()) {
-			if (shot.kind === 'title') titleCards.set(shotIndex, await still(TITLE_CARD_ID, {plan, shotIndex}, path.join(workDir, `title-${shotIndex}.png`)));
+			if (shot.kind === 'title') await still(TITLE_CARD_ID, {plan, shotIndex}, PICTURES.title(shotIndex));
 		}
-		return {legibility, titleCards};
 	})();
 	const atlasProps = {plan, stateFrames: states.stateFrames, band: states.band, statesPerFrame: states.statesPerFrame};
 	const atlas = videoConfig(CAPTION_ATLAS_ID, captionAtlasSize(atlasProps), atlasProps);
-	const pending: Promise<void>[] = [];
-	const [{legibility, titleCards}] = await Promise.all([
+	const cuts: Promise<void>[] = [];
+	const cut = async (buffer: Buffer, frame: number) => {
+		const pictures = await cutAtlasFrame(buffer, states.statesPerFrame);
+		pictures.forEach((png, i) => {
+			const state = frame * states.statesPerFrame + i;
+			// The last frame's spare bands are empty.
+			if (state < states.stateFrames.length) publish(PICTURES.state(state), png);
+		});
+	};
+	await Promise.all([
 		stills,
 		renderFrames({
 			...common,
@@ -66,10 +80,11 @@ export const renderOverlayImages = async ({plan, states, workDir, scale, serveUr
 			onStart: () => undefined,
 			onFrameUpdate: (done) => onProgress?.(done / atlas.durationInFrames),
 			onFrameBuffer: (buffer, frame) => {
-				pending.push(writeFile(path.join(workDir, `atlas-${String(frame).padStart(5, '0')}.png`), buffer));
+				const done = cut(buffer, frame);
+				done.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+				cuts.push(done);
 			},
 		}),
 	]);
-	await Promise.all(pending);
-	return {atlasPattern: path.join(workDir, 'atlas-%05d.png'), legibility, atlasFrames: atlas.durationInFrames, titleCards};
+	await Promise.all(cuts);
 };
