@@ -1,6 +1,10 @@
 // What a failed bundle says: one line naming the cause, not Node's last words.
 import {spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {bundleFailure} from '../src/render/bundle';
 
 describe('bundle failure line', () => {
@@ -19,4 +23,41 @@ describe('bundle failure line', () => {
 		expect(bundleFailure({error: null, stderr: '', code: null, signal: 'SIGKILL'})).toBe('killed by SIGKILL');
 		expect(bundleFailure({error: null, stderr: '', code: 0, signal: null})).toBe('it ended without naming the bundle');
 	});
+});
+
+describe('bundle cache', () => {
+	// Each run in a process of its own, as `npm run make` would be.
+	const bundleIn = (cache: string, temp: string) => {
+		const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', "const {bundleProject} = await import('./src/render/bundle.ts'); console.log('serveUrl=' + await bundleProject());"], {
+			cwd: PROJECT_ROOT,
+			encoding: 'utf8',
+			env: {...process.env, REEL_CACHE_DIR: cache, TMPDIR: temp},
+		});
+		expect(run.status, run.stderr).toBe(0);
+		return run.stdout.match(/serveUrl=(.*)/)![1].trim();
+	};
+
+	it('a second run with unchanged code uses the bundle the first one kept, and neither leaves one in the temporary folder', () => {
+		const cache = mkdtempSync(path.join(tmpdir(), 'reel-bundles-'));
+		const temp = path.join(cache, 'tmp');
+		mkdirSync(temp);
+		const first = bundleIn(cache, temp);
+		expect(path.dirname(first)).toBe(path.join(cache, 'bundles'));
+		expect(existsSync(path.join(first, 'index.html'))).toBe(true);
+		// A mark the second run would lose if it built the bundle again.
+		writeFileSync(path.join(first, 'mark'), 'kept');
+		// A build a killed run left long ago, and other code versions' bundles beyond the three kept.
+		for (const old of ['aaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbb', 'cccccccccccccccc', '.build-1-dead']) {
+			mkdirSync(path.join(cache, 'bundles', old));
+			spawnSync('touch', ['-d', '2 hours ago', path.join(cache, 'bundles', old)]);
+		}
+		expect(bundleIn(cache, temp)).toBe(first);
+		expect(existsSync(path.join(first, 'mark'))).toBe(true);
+		expect(readdirSync(temp).filter((n) => n.startsWith('remotion-webpack-bundle-'))).toEqual([]);
+		// The dead build is gone, and three bundles are kept: this one and the two used most recently.
+		const left = readdirSync(path.join(cache, 'bundles'));
+		expect(left).toHaveLength(3);
+		expect(left).toContain(path.basename(first));
+		expect(left.some((n) => n.startsWith('.'))).toBe(false);
+	}, 120_000);
 });

@@ -92,10 +92,11 @@ export const enforceSizeBound = async ({maxBytes = maxCacheBytes(), nowMs = Date
 	return {evicted};
 };
 
-/** Everything cached, all narration audio in public/, and the files of the cache's earlier layout; demo clips and voices stay. */
+/** Everything cached, all narration audio in public/, the Remotion bundles, and the files of the cache's earlier layout; demo clips and voices stay. */
 export const clearCache = async (): Promise<void> => {
 	await rm(storeDir(), {recursive: true, force: true});
 	await rm(narrationDir(), {recursive: true, force: true});
 	await rm(path.join(cacheDir(), 'probes-v2.json'), {force: true});
 	await rm(path.join(cacheDir(), 'narration'), {recursive: true, force: true});
+	await rm(path.join(cacheDir(), 'bundles'), {recursive: true, force: true});
 };
