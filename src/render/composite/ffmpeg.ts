@@ -7,20 +7,25 @@ import {appendFileSync} from 'node:fs';
 export const SYSTEM_FFMPEG = process.env.REEL_FFMPEG ?? process.env.REEL_BENCH_FFMPEG ?? 'ffmpeg';
 
 const NEEDED_FILTERS = ['xfade', 'lut3d', 'lutyuv', 'colorcorrect', 'overlay', 'untile', 'scale', 'crop', 'concat', 'trim', 'loop'];
+const NEEDED_PROTOCOLS = ['http', 'tcp'];
 
 let probed: {ok: true} | {ok: false; reason: string} | null = null;
 
 /** Whether a full enough ffmpeg is here; the reason names what is missing. Probed once per process. */
 export const probeSystemFfmpeg = (): {ok: true} | {ok: false; reason: string} => {
 	if (probed) return probed;
-	const run = spawnSync(SYSTEM_FFMPEG, ['-hide_banner', '-filters'], {encoding: 'utf8', timeout: 10_000});
-	if (run.error || run.status !== 0) {
+	const run = (what: string) => spawnSync(SYSTEM_FFMPEG, ['-hide_banner', `-${what}`], {encoding: 'utf8', timeout: 10_000});
+	const filters = run('filters');
+	if (filters.error || filters.status !== 0) {
 		probed = {ok: false, reason: `no full ffmpeg at "${SYSTEM_FFMPEG}" (apt-get install ffmpeg, or set REEL_FFMPEG=<path>)`};
 		return probed;
 	}
-	const have = new Set(run.stdout.split('\n').map((l) => l.trim().split(/\s+/)[1]));
-	const missing = NEEDED_FILTERS.filter((f) => !have.has(f));
-	probed = missing.length === 0 ? {ok: true} : {ok: false, reason: `${SYSTEM_FFMPEG} lacks the filters ${missing.join(', ')}`};
+	const have = new Set(filters.stdout.split('\n').map((l) => l.trim().split(/\s+/)[1]));
+	// Chrome's pictures reach ffmpeg over localhost HTTP (picture-server.ts); a build without
+	// network protocols cannot read them.
+	const inputProtocols = new Set((run('protocols').stdout ?? '').split(/Output:/)[0].split('\n').map((l) => l.trim()));
+	const missing = [...NEEDED_FILTERS.filter((f) => !have.has(f)), ...NEEDED_PROTOCOLS.filter((p) => !inputProtocols.has(p)).map((p) => `${p} (protocol)`)];
+	probed = missing.length === 0 ? {ok: true} : {ok: false, reason: `${SYSTEM_FFMPEG} lacks ${missing.join(', ')}`};
 	return probed;
 };
 
