@@ -1,13 +1,11 @@
-// The compositing renderer's two compositions. Not for Studio browsing: their
+// The compositing renderer's two compositions (caption states; legibility overlay and title cards). Not for Studio browsing: their
 // sizes come from the props the renderer passes (src/render/composite).
 import React from 'react';
 import {Composition} from 'remotion';
-import type {Aspect} from '../../plan';
 import {CaptionAtlas, type CaptionAtlasProps} from './CaptionAtlas';
-import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from './ids';
-import {Legibility} from './Legibility';
-import {captionAtlasSize, fullFrameSize} from './metadata';
-import {TitleCardStill, type TitleCardStillProps} from './TitleCardStill';
+import {CAPTION_ATLAS_ID, STILLS_ID} from './ids';
+import {captionAtlasSize, stillsSize} from './metadata';
+import {Stills, type StillsProps} from './Stills';
 
 export const OverlayCompositions: React.FC = () => (
 	<>
@@ -22,24 +20,14 @@ export const OverlayCompositions: React.FC = () => (
 			calculateMetadata={({props}) => captionAtlasSize(props)}
 		/>
 		<Composition
-			id={LEGIBILITY_ID}
-			component={Legibility}
+			id={STILLS_ID}
+			component={Stills}
 			width={1080}
 			height={1920}
 			fps={30}
 			durationInFrames={1}
-			defaultProps={{aspect: '9:16' as Aspect}}
-			calculateMetadata={({props}) => fullFrameSize(props.aspect)}
-		/>
-		<Composition
-			id={TITLE_CARD_ID}
-			component={TitleCardStill}
-			width={1080}
-			height={1920}
-			fps={30}
-			durationInFrames={1}
-			defaultProps={{} as TitleCardStillProps}
-			calculateMetadata={({props}) => fullFrameSize(props.plan.aspect)}
+			defaultProps={{} as StillsProps}
+			calculateMetadata={({props}) => stillsSize(props.plan)}
 		/>
 	</>
 );

@@ -1,12 +1,12 @@
 // The Chrome half of a composite render: the caption states as a few tall atlas
-// frames, the legibility overlay as one still and each title card as one still,
+// frames; the legibility overlay and each title card as frames of one stills page,
 // all transparent PNGs drawn by the same React components the Reel uses. Each
 // picture is handed on (`publish`) as soon as it is drawn, for ffmpeg to use while
 // Chrome draws the rest.
-import {renderFrames, renderStill, type CancelSignal, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
+import {renderFrames, type CancelSignal, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
 import type {VideoConfig} from 'remotion';
-import {CAPTION_ATLAS_ID, LEGIBILITY_ID, TITLE_CARD_ID} from '../../compositions/overlay/ids';
-import {captionAtlasSize, fullFrameSize, type OverlaySize} from '../../compositions/overlay/metadata';
+import {CAPTION_ATLAS_ID, STILLS_ID} from '../../compositions/overlay/ids';
+import {captionAtlasSize, stillsSize, titleShots, type OverlaySize} from '../../compositions/overlay/metadata';
 import type {Plan} from '../../plan';
 import {cutAtlasFrame} from './atlas';
 import type {CaptionStates} from './caption-states';
@@ -41,20 +41,22 @@ const videoConfig = (id: string, size: OverlaySize, props: Record<string, unknow
 /** Draws every picture a composite render lays over the footage and publishes each under its PICTURES name. */
 export const renderOverlayImages = async ({plan, states, scale, serveUrl, browser, executable, chromeMode, publish, cancelSignal, onProgress}: OverlayImagesInput): Promise<void> => {
 	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, cancelSignal, logLevel: 'error' as const};
-	const still = async (id: string, props: Record<string, unknown>, name: string) => {
-		const composition = videoConfig(id, fullFrameSize(plan.aspect), props);
-		const {buffer} = await renderStill({...common, composition, inputProps: props, output: null, imageFormat: 'png', scale});
-		if (!buffer) throw new Error(`Chrome drew no picture for ${name}`);
-		publish(name, buffer);
-	};
-	// The stills render in a second tab while the atlas renders in the first: each tab's
+	// Legibility overlay and title cards in one page of their own, beside the atlas: each tab's
 	// page work is one thread, so on 2 cores the two overlap.
-	const stills = (async () => {
-		await still(LEGIBILITY_ID, {aspect: plan.aspect}, PICTURES.legibility);
-		for (const [shotIndex, shot] of plan.shots.entries()) {
-			if (shot.kind === 'title') await still(TITLE_CARD_ID, {plan, shotIndex}, PICTURES.title(shotIndex));
-		}
-	})();
+	const stillsProps = {plan};
+	const titles = titleShots(plan);
+	const stills = renderFrames({
+		...common,
+		composition: videoConfig(STILLS_ID, stillsSize(plan), stillsProps),
+		inputProps: stillsProps,
+		imageFormat: 'png',
+		scale,
+		concurrency: 1,
+		outputDir: null,
+		onStart: () => undefined,
+		onFrameUpdate: () => undefined,
+		onFrameBuffer: (buffer, frame) => publish(frame === 0 ? PICTURES.legibility : PICTURES.title(titles[frame - 1]), buffer),
+	});
 	const atlasProps = {plan, stateFrames: states.stateFrames, band: states.band, statesPerFrame: states.statesPerFrame};
 	const atlas = videoConfig(CAPTION_ATLAS_ID, captionAtlasSize(atlasProps), atlasProps);
 	const cuts: Promise<void>[] = [];
