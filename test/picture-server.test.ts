@@ -1,5 +1,9 @@
 // The composite renderer's pictures go from Chrome to ffmpeg through this
 // server; ffmpeg's requests may come before a picture is drawn, and must wait.
+// A name is never a path: '../x' is served like any other name, from the server's own file.
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {afterEach, describe, expect, test} from 'vitest';
 import {startPictureServer, type PictureServer} from '../src/render/composite/picture-server';
 import {splitPngs} from '../src/render/composite/atlas';
@@ -18,19 +22,29 @@ const get = async (url: string) => {
 
 describe('picture server', () => {
 	test('a request made before the picture is drawn is answered when it is published, and again later', async () => {
-		server = await startPictureServer();
+		server = await startPictureServer({dir: mkdtempSync(path.join(tmpdir(), 'reel-pictures-'))});
 		let answered = false;
 		const early = get(server.url('state-0.png')).then((r) => ((answered = true), r));
 		await new Promise((resolve) => setTimeout(resolve, 50));
 		expect(answered).toBe(false);
-		server.publish('state-0.png', Buffer.from('picture zero'));
+		await server.publish('state-0.png', Buffer.from('picture zero'));
 		expect(await early).toEqual({status: 200, bytes: Buffer.from('picture zero')});
 		expect((await get(server.url('state-0.png'))).bytes.toString()).toBe('picture zero');
+		await server.publish('../escape.png', Buffer.from('still inside'));
+		expect((await get(server.url('../escape.png'))).bytes.toString()).toBe('still inside');
+	});
+
+	test('pictures published at once each keep their own bytes', async () => {
+		server = await startPictureServer({dir: mkdtempSync(path.join(tmpdir(), 'reel-pictures-'))});
+		const names = Array.from({length: 8}, (_, i) => `state-${i}.png`);
+		await Promise.all(names.map((name) => server!.publish(name, Buffer.from(`bytes of ${name}`))));
+		const got = await Promise.all(names.map(async (name) => (await get(server!.url(name))).bytes.toString()));
+		expect(got).toEqual(names.map((name) => `bytes of ${name}`));
 	});
 
 	test('after fail() waiting and new requests are refused; other paths are never served', async () => {
-		server = await startPictureServer();
-		server.publish('legibility.png', Buffer.from('ok'));
+		server = await startPictureServer({dir: mkdtempSync(path.join(tmpdir(), 'reel-pictures-'))});
+		await server.publish('legibility.png', Buffer.from('ok'));
 		const waiting = get(server.url('state-1.png'));
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		server.fail();

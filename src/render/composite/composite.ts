@@ -36,7 +36,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 	const W = Math.round(width * settings.scale);
 	const H = Math.round(height * settings.scale);
 	const work = await mkdtemp(path.join(tmpdir(), 'reel-composite-'));
-	const pictures = await startPictureServer();
+	const pictures = await startPictureServer({dir: work});
 	try {
 		const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.((p / 100) * BUNDLE_SHARE, 'bundling')}));
 		const states = captionStates(plan);

@@ -26,7 +26,7 @@ export type OverlayImagesInput = {
 	browser: HeadlessBrowser;
 	executable: string | null;
 	chromeMode: ChromeMode;
-	publish: (name: string, png: Buffer) => void;
+	publish: (name: string, png: Buffer) => Promise<void>;
 	cancelSignal?: CancelSignal;
 	onProgress?: (fraction: number) => void;
 };
@@ -41,6 +41,12 @@ const videoConfig = (id: string, size: OverlaySize, props: Record<string, unknow
 /** Draws every picture a composite render lays over the footage and publishes each under its PICTURES name. */
 export const renderOverlayImages = async ({plan, states, scale, serveUrl, browser, executable, chromeMode, publish, cancelSignal, onProgress}: OverlayImagesInput): Promise<void> => {
 	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, cancelSignal, logLevel: 'error' as const};
+	// Each picture's hand-over (cut, written, published) runs while Chrome draws on; all are awaited at the end.
+	const handovers: Promise<void>[] = [];
+	const handOver = (work: Promise<void>) => {
+		work.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
+		handovers.push(work);
+	};
 	// Legibility overlay and title cards in one page of their own, beside the atlas: each tab's
 	// page work is one thread, so on 2 cores the two overlap.
 	const stillsProps = {plan};
@@ -55,18 +61,15 @@ export const renderOverlayImages = async ({plan, states, scale, serveUrl, browse
 		outputDir: null,
 		onStart: () => undefined,
 		onFrameUpdate: () => undefined,
-		onFrameBuffer: (buffer, frame) => publish(frame === 0 ? PICTURES.legibility : PICTURES.title(titles[frame - 1]), buffer),
+		onFrameBuffer: (buffer, frame) => handOver(publish(frame === 0 ? PICTURES.legibility : PICTURES.title(titles[frame - 1]), buffer)),
 	});
 	const atlasProps = {plan, stateFrames: states.stateFrames, band: states.band, statesPerFrame: states.statesPerFrame};
 	const atlas = videoConfig(CAPTION_ATLAS_ID, captionAtlasSize(atlasProps), atlasProps);
-	const cuts: Promise<void>[] = [];
 	const cut = async (buffer: Buffer, frame: number) => {
 		const pictures = await cutAtlasFrame(buffer, states.statesPerFrame);
-		pictures.forEach((png, i) => {
-			const state = frame * states.statesPerFrame + i;
-			// The last frame's spare bands are empty.
-			if (state < states.stateFrames.length) publish(PICTURES.state(state), png);
-		});
+		// The last frame's spare bands are empty.
+		const used = pictures.slice(0, Math.max(0, states.stateFrames.length - frame * states.statesPerFrame));
+		await Promise.all(used.map((png, i) => publish(PICTURES.state(frame * states.statesPerFrame + i), png)));
 	};
 	await Promise.all([
 		stills,
@@ -81,12 +84,8 @@ export const renderOverlayImages = async ({plan, states, scale, serveUrl, browse
 			outputDir: null,
 			onStart: () => undefined,
 			onFrameUpdate: (done) => onProgress?.(done / atlas.durationInFrames),
-			onFrameBuffer: (buffer, frame) => {
-				const done = cut(buffer, frame);
-				done.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
-				cuts.push(done);
-			},
+			onFrameBuffer: (buffer, frame) => handOver(cut(buffer, frame)),
 		}),
 	]);
-	await Promise.all(cuts);
+	await Promise.all(handovers);
 };
