@@ -12,6 +12,9 @@ import {probeStreams} from '../src/render/ff';
 import {captionStates} from '../src/render/composite/caption-states';
 import {probeSystemFfmpeg} from '../src/render/composite/ffmpeg';
 import {renderPlan} from '../src/render/render-plan';
+import {openReelBrowser} from '../src/render/browser';
+import {bundleProject} from '../src/render/bundle';
+import {renderOverlayImages} from '../src/render/composite/overlay-images';
 import {PUBLIC_DIR, publicMediaDir} from '../src/analysis/cache/dirs';
 import {frameAt, makeTestClip, regionStats, writeCorruptClip} from './helpers/media';
 
@@ -162,6 +165,24 @@ describe.skipIf(!ffmpeg.ok)('compositing renderer', () => {
 		expect(existsSync(path.dirname(file)) ? readdirSync(path.dirname(file)) : []).toEqual([]);
 		// Not waiting forever on pictures that will never come.
 		expect(Date.now() - started).toBeLessThan(50_000);
+	}, 60_000);
+
+	test('a picture that cannot be handed over fails the drawing with that error, not with the cancel it causes', async () => {
+		const {browser, executable, chromeMode} = await openReelBrowser();
+		try {
+			const published: string[] = [];
+			const drawing = renderOverlayImages({
+				plan, states: captionStates(plan), scale: SCALE, serveUrl: await bundleProject(), browser, executable, chromeMode,
+				publish: async (name) => {
+					published.push(name);
+					throw new Error(`disk full writing ${name}`);
+				},
+			});
+			await expect(drawing).rejects.toThrow(/^disk full writing /);
+			expect(published.length).toBeGreaterThan(0);
+		} finally {
+			await browser.close({silent: true});
+		}
 	}, 60_000);
 });
 

@@ -42,12 +42,12 @@ describe('picture server', () => {
 		expect(got).toEqual(names.map((name) => `bytes of ${name}`));
 	});
 
-	test('after fail() waiting and new requests are refused; other paths are never served', async () => {
+	test('after finish() waiting and new requests for unpublished pictures are refused; other paths are never served', async () => {
 		server = await startPictureServer({dir: mkdtempSync(path.join(tmpdir(), 'reel-pictures-'))});
 		await server.publish('legibility.png', Buffer.from('ok'));
 		const waiting = get(server.url('state-1.png'));
 		await new Promise((resolve) => setTimeout(resolve, 20));
-		server.fail();
+		server.finish();
 		expect((await waiting).status).toBe(404);
 		expect((await get(server.url('state-2.png'))).status).toBe(404);
 		// The random prefix: the same name without it is not served.

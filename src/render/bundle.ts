@@ -8,7 +8,7 @@
 // the temporary folder.
 import {spawn} from 'node:child_process';
 import {createHash, randomBytes} from 'node:crypto';
-import {existsSync, mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync, rmSync} from 'node:fs';
 import {readdir, rename, rm, stat, utimes} from 'node:fs/promises';
 import path from 'node:path';
 import {createInterface} from 'node:readline';
@@ -19,6 +19,8 @@ import {ReelError} from '../analysis/errors';
 
 // Tune: bundles of other code versions kept (switching branches back and forth).
 const KEEP_BUNDLES = 3;
+// A bundle used this recently is kept whatever the count: a long batch render may still be using it.
+const IN_USE_MS = 24 * 60 * 60 * 1000;
 // A half-built bundle this old was left by a killed run.
 const STALE_BUILD_MS = 60 * 60 * 1000;
 
@@ -91,13 +93,30 @@ const cachedBundle = async (onProgress: (percent: number) => void): Promise<stri
 	return dir;
 };
 
-/** Keeps the most recently used bundles; removes builds a killed run left. */
+/** Keeps the most recently used bundles and any used within a day; removes builds a killed run left. */
 const pruneBundles = async (root: string, keep: string) => {
 	const entries = await readdir(root).catch(() => [] as string[]);
 	const found = await Promise.all(entries.map(async (name) => ({name, file: path.join(root, name), used: (await stat(path.join(root, name)).catch(() => null))?.mtimeMs ?? 0})));
-	const stale = found.filter((e) => e.name.startsWith('.build-') && Date.now() - e.used > STALE_BUILD_MS);
-	const old = found.filter((e) => !e.name.startsWith('.') && e.file !== keep).sort((a, b) => b.used - a.used).slice(KEEP_BUNDLES - 1);
-	for (const e of [...stale, ...old]) await rm(e.file, {recursive: true, force: true});
+	const now = Date.now();
+	const stale = found.filter((e) => /^\.(build|gone)-/.test(e.name) && now - e.used > STALE_BUILD_MS);
+	const old = found
+		.filter((e) => !e.name.startsWith('.') && e.file !== keep)
+		.sort((a, b) => b.used - a.used)
+		.slice(KEEP_BUNDLES - 1)
+		.filter((e) => now - e.used > IN_USE_MS);
+	for (const e of stale) await rm(e.file, {recursive: true, force: true});
+	for (const e of old) {
+		// Out of its key's place in one step, then deleted: a run starting meanwhile finds a whole bundle or none.
+		const gone = path.join(root, `.gone-${randomBytes(4).toString('hex')}`);
+		if (await rename(e.file, gone).then(() => true, () => false)) await rm(gone, {recursive: true, force: true});
+	}
+};
+
+/** Windows: a bundle of this process's own (it holds a copy of the public folder), removed when the process ends. */
+const ownBundle = (onProgress: (percent: number) => void): Promise<string> => {
+	const dir = path.join(bundlesDir(), `.build-${process.pid}-${randomBytes(4).toString('hex')}`);
+	process.once('exit', () => rmSync(dir, {recursive: true, force: true}));
+	return bundleInChild(onProgress, dir);
 };
 
 export const bundleProject = ({onProgress}: {onProgress?: (percent: number) => void} = {}): Promise<string> => {
@@ -106,7 +125,7 @@ export const bundleProject = ({onProgress}: {onProgress?: (percent: number) => v
 	mkdirSync(PUBLIC_DIR, {recursive: true});
 	if (!cached) {
 		// Windows gets a copy of the public folder, not a link, which would go stale in the cache.
-		cached = process.platform === 'win32' ? bundleInChild((p) => onProgress?.(p)) : cachedBundle((p) => onProgress?.(p));
+		cached = process.platform === 'win32' ? ownBundle((p) => onProgress?.(p)) : cachedBundle((p) => onProgress?.(p));
 		cached.catch(() => (cached = null)); // a failed bundle is tried again by the next call
 	}
 	return cached;

@@ -13,7 +13,8 @@ const sourceFiles = (entry: string): string[] => {
 	if (!statSync(full, {throwIfNoEntry: false})) return [];
 	if (statSync(full).isFile()) return [full];
 	return readdirSync(full, {recursive: true, withFileTypes: true})
-		.filter((e) => e.isFile() && /\.(ts|tsx|mjs|cjs|js|json|wasm)$/.test(e.name))
+		// Code, and the assets code can import (the Remotion bundle holds them too).
+		.filter((e) => e.isFile() && /\.(ts|tsx|mjs|cjs|js|json|wasm|css|svg|png|jpe?g|gif|webp|woff2?|ttf|otf|mp3|wav)$/.test(e.name))
 		.map((e) => path.join(e.parentPath, e.name))
 		.sort();
 };

@@ -24,7 +24,7 @@ import {runSystemFfmpeg} from './ffmpeg';
 import {cubeLut} from './grade-lut';
 import {footageGraph, TO_YUV} from './graph';
 import {PICTURES, renderOverlayImages} from './overlay-images';
-import {startPictureServer} from './picture-server';
+import {startPictureServer, type PictureServer} from './picture-server';
 
 // Tune: share of the work after bundling that the browser's drawing stands for (it is ~⅓ of the CPU).
 const CHROME_SHARE = 0.3;
@@ -36,12 +36,13 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 	const W = Math.round(width * settings.scale);
 	const H = Math.round(height * settings.scale);
 	const work = await mkdtemp(path.join(tmpdir(), 'reel-composite-'));
-	const pictures = await startPictureServer({dir: work});
+	let pictures: PictureServer | null = null;
 	try {
+		const server = (pictures = await startPictureServer({dir: work}));
 		const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.((p / 100) * BUNDLE_SHARE, 'bundling')}));
 		const states = captionStates(plan);
-		const captionList = await writeCaptionList({frameState: states.frameState, fps: plan.fps, stateUrl: (s) => pictures.url(PICTURES.state(s)), workDir: work});
-		const titleCards = new Map(plan.shots.flatMap((shot, i) => (shot.kind === 'title' ? [[i, pictures.url(PICTURES.title(i))] as const] : [])));
+		const captionList = await writeCaptionList({frameState: states.frameState, fps: plan.fps, stateUrl: (s) => server.url(PICTURES.state(s)), workDir: work});
+		const titleCards = new Map(plan.shots.flatMap((shot, i) => (shot.kind === 'title' ? [[i, server.url(PICTURES.title(i))] as const] : [])));
 
 		const luts = new Map<string, string>();
 		const lutFor = (filter: string): string => {
@@ -82,22 +83,25 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 			: await openReelBrowser({override: options.browser, gl: options.gl});
 		const chrome = makeCancelSignal();
 		const encoding = new AbortController();
-		const draw = renderOverlayImages({
-			plan, states, scale: settings.scale, serveUrl, browser, executable, chromeMode, publish: pictures.publish, cancelSignal: chrome.cancelSignal,
-			onProgress: (f) => {
-				progress.drawn = f;
-				report();
-			},
-		}).finally(async () => {
-			// Closed as soon as the last picture is drawn, while ffmpeg goes on.
-			if (!options.browserInstance) await browser.close({silent: true});
-		});
-		const encode = produceFileAtomic(out, (temp) =>
-			runSystemFfmpeg({
+		// Renamed into place only when both halves succeeded: ffmpeg can finish before Chrome does.
+		await produceFileAtomic(out, async (temp) => {
+			const draw = renderOverlayImages({
+				plan, states, scale: settings.scale, serveUrl, browser, executable, chromeMode, publish: server.publish, cancelSignal: chrome.cancelSignal,
+				onProgress: (f) => {
+					progress.drawn = f;
+					report();
+				},
+			}).finally(async () => {
+				// Every picture is published (or none will be): a request for any other name is refused
+				// at once instead of waiting for ever. Then the browser goes, while ffmpeg goes on.
+				server.finish();
+				if (!options.browserInstance) await browser.close({silent: true}).catch(() => undefined);
+			});
+			const encode = runSystemFfmpeg({
 				args: [
 					'-y',
 					...graph.inputArgs,
-					'-i', pictures.url(PICTURES.legibility),
+					'-i', server.url(PICTURES.legibility),
 					'-f', 'concat', '-safe', '0', '-protocol_whitelist', 'file,http,tcp', '-i', captionList,
 					'-i', path.join(PUBLIC_DIR, plan.narration.src),
 					'-filter_complex', filters.join(';'),
@@ -116,24 +120,23 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 					progress.encoded = Math.min(1, frame / graph.totalFrames);
 					report();
 				},
-			}),
-		);
-		// Whichever fails first stops the other, and its error is the one reported.
-		let failure: {error: unknown} | null = null;
-		await Promise.all([
-			draw.catch((error: unknown) => {
-				failure ??= {error};
-				pictures.fail();
-				encoding.abort(error);
-			}),
-			encode.catch((error: unknown) => {
-				failure ??= {error};
-				chrome.cancel();
-			}),
-		]);
-		if (failure) throw (failure as {error: unknown}).error;
+			});
+			// Whichever fails first stops the other, and its error is the one reported.
+			let failure: {error: unknown} | null = null;
+			await Promise.all([
+				draw.catch((error: unknown) => {
+					failure ??= {error};
+					encoding.abort(error);
+				}),
+				encode.catch((error: unknown) => {
+					failure ??= {error};
+					chrome.cancel();
+				}),
+			]);
+			if (failure) throw (failure as {error: unknown}).error;
+		});
 	} finally {
-		await pictures.close();
+		await pictures?.close();
 		// REEL_KEEP_WORK=1 keeps the caption list and LUTs for inspection.
 		if (!process.env.REEL_KEEP_WORK) await rm(work, {recursive: true, force: true});
 	}

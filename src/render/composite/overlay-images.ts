@@ -3,7 +3,7 @@
 // all transparent PNGs drawn by the same React components the Reel uses. Each
 // picture is handed on (`publish`) as soon as it is drawn, for ffmpeg to use while
 // Chrome draws the rest.
-import {renderFrames, type CancelSignal, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
+import {makeCancelSignal, renderFrames, type CancelSignal, type ChromeMode, type HeadlessBrowser} from '@remotion/renderer';
 import type {VideoConfig} from 'remotion';
 import {CAPTION_ATLAS_ID, STILLS_ID} from '../../compositions/overlay/ids';
 import {captionAtlasSize, stillsSize, titleShots, type OverlaySize} from '../../compositions/overlay/metadata';
@@ -40,13 +40,22 @@ const videoConfig = (id: string, size: OverlaySize, props: Record<string, unknow
 
 /** Draws every picture a composite render lays over the footage and publishes each under its PICTURES name. */
 export const renderOverlayImages = async ({plan, states, scale, serveUrl, browser, executable, chromeMode, publish, cancelSignal, onProgress}: OverlayImagesInput): Promise<void> => {
-	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, cancelSignal, logLevel: 'error' as const};
-	// Each picture's hand-over (cut, written, published) runs while Chrome draws on; all are awaited at the end.
+	// A cancel of its own, chained to the caller's: when one half (or a hand-over) fails, the other stops too.
+	const own = makeCancelSignal();
+	cancelSignal?.(own.cancel);
+	const common = {serveUrl, puppeteerInstance: browser, browserExecutable: executable, chromeMode, cancelSignal: own.cancelSignal, logLevel: 'error' as const};
+	let failure: {error: unknown} | null = null;
+	const watch = (work: Promise<unknown>): Promise<void> =>
+		work.then(
+			() => undefined,
+			(error: unknown) => {
+				failure ??= {error};
+				own.cancel();
+			},
+		);
+	// Each picture's hand-over (cut, written, published) runs while Chrome draws on; all are settled before returning.
 	const handovers: Promise<void>[] = [];
-	const handOver = (work: Promise<void>) => {
-		work.catch(() => undefined); // awaited below; this only keeps it from counting as unhandled meanwhile
-		handovers.push(work);
-	};
+	const handOver = (work: Promise<void>) => void handovers.push(watch(work));
 	// Legibility overlay and title cards in one page of their own, beside the atlas: each tab's
 	// page work is one thread, so on 2 cores the two overlap.
 	const stillsProps = {plan};
@@ -72,8 +81,8 @@ export const renderOverlayImages = async ({plan, states, scale, serveUrl, browse
 		await Promise.all(used.map((png, i) => publish(PICTURES.state(frame * states.statesPerFrame + i), png)));
 	};
 	await Promise.all([
-		stills,
-		renderFrames({
+		watch(stills),
+		watch(renderFrames({
 			...common,
 			composition: atlas,
 			inputProps: atlasProps,
@@ -85,7 +94,8 @@ export const renderOverlayImages = async ({plan, states, scale, serveUrl, browse
 			onStart: () => undefined,
 			onFrameUpdate: (done) => onProgress?.(done / atlas.durationInFrames),
 			onFrameBuffer: (buffer, frame) => handOver(cut(buffer, frame)),
-		}),
+		})),
 	]);
 	await Promise.all(handovers);
+	if (failure) throw (failure as {error: unknown}).error;
 };

@@ -16,8 +16,8 @@ export type PictureServer = {
 	url: (name: string) => string;
 	/** The picture is drawn: answer every request for it, now and later. */
 	publish: (name: string, bytes: Buffer) => Promise<void>;
-	/** Nothing more will be drawn: requests still waiting, and any new ones, fail. */
-	fail: () => void;
+	/** Nothing more will be published: requests still waiting, and new ones for anything unpublished, are refused (ffmpeg then stops, it does not wait for ever). */
+	finish: () => void;
 	close: () => Promise<void>;
 };
 
@@ -62,7 +62,7 @@ export const startPictureServer = async ({dir}: {dir: string}): Promise<PictureS
 			for (const res of waiting.get(name) ?? []) void send(res, file);
 			waiting.delete(name);
 		},
-		fail: () => {
+		finish: () => {
 			failed = true;
 			for (const list of waiting.values()) list.forEach(refuse);
 			waiting.clear();
