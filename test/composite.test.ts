@@ -15,6 +15,7 @@ import {renderPlan} from '../src/render/render-plan';
 import {openReelBrowser} from '../src/render/browser';
 import {bundleProject} from '../src/render/bundle';
 import {renderOverlayImages} from '../src/render/composite/overlay-images';
+import {compositeScale} from '../src/render/composite/composite';
 import {PUBLIC_DIR, publicMediaDir} from '../src/analysis/cache/dirs';
 import {frameAt, makeTestClip, regionStats, writeCorruptClip} from './helpers/media';
 
@@ -184,5 +185,18 @@ describe.skipIf(!ffmpeg.ok)('compositing renderer', () => {
 			await browser.close({silent: true});
 		}
 	}, 60_000);
+
+	// At 0.37 the atlas frames did not cut evenly into bands (untile failed); twelfths always do.
+	test('any scale renders: the compositor takes the nearest twelfth and says so', async () => {
+		expect([0.25, 1 / 3, 0.5, 720 / 1080, 1, 2].map(compositeScale)).toEqual([0.25, 1 / 3, 0.5, 720 / 1080, 1, 2]);
+		expect(compositeScale(0.37)).toBe(1 / 3);
+		expect(compositeScale(0.01)).toBe(1 / 12);
+		const file = path.join(dir, 'odd-scale.mp4');
+		const warnings: string[] = [];
+		await renderPlan({plan, out: file, options: {renderer: 'composite', scale: 0.3, onWarning: (m) => warnings.push(m)}});
+		const video = (await probeStreams(file)).streams.find((s) => s.codec_type === 'video')!;
+		expect([video.width, video.height]).toEqual([360, 640]);
+		expect(warnings).toEqual([expect.stringMatching(/scale 0\.3: .* 0\.333, the nearest twelfth/)]);
+	}, 120_000);
 });
 

@@ -30,11 +30,20 @@ import {startPictureServer, type PictureServer} from './picture-server';
 const CHROME_SHARE = 0.3;
 const BUNDLE_SHARE = 0.05;
 
+/**
+ * The scale the compositor draws at: twelfths. Caption bands lie on a 24 px grid (caption-states.ts)
+ * and every aspect's sides are multiples of 120 px, so at k/12 each band is a whole number of pixels
+ * (an atlas frame then cuts evenly into its bands) and both sides of the frame are even (yuv420p).
+ */
+export const compositeScale = (scale: number): number => Math.max(1, Math.round(scale * 12)) / 12;
+
 export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; out: string; options?: RenderOptions}): Promise<void> => {
 	const settings = renderSettings({plan, options});
+	const scale = compositeScale(settings.scale);
+	if (scale !== settings.scale) options.onWarning?.(`scale ${settings.scale}: the compositing renderer draws at ${scale.toFixed(3)}, the nearest twelfth (caption bands and the frame must come out in whole pixels, the frame's sides even)`);
 	const {width, height} = ASPECTS[plan.aspect];
-	const W = Math.round(width * settings.scale);
-	const H = Math.round(height * settings.scale);
+	const W = Math.round(width * scale);
+	const H = Math.round(height * scale);
 	const work = await mkdtemp(path.join(tmpdir(), 'reel-composite-'));
 	let pictures: PictureServer | null = null;
 	try {
@@ -58,7 +67,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		const legibility = graph.inputCount;
 		const captions = legibility + 1;
 		const audio = captions + 1;
-		const bandTop = Math.round(states.band.top * settings.scale);
+		const bandTop = Math.round(states.band.top * scale);
 		const filters = [
 			...graph.filters,
 			// One still, decoded and converted once: overlay repeats a secondary input's last frame to the end.
@@ -86,7 +95,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		// Renamed into place only when both halves succeeded: ffmpeg can finish before Chrome does.
 		await produceFileAtomic(out, async (temp) => {
 			const draw = renderOverlayImages({
-				plan, states, scale: settings.scale, serveUrl, browser, executable, chromeMode, publish: server.publish, cancelSignal: chrome.cancelSignal,
+				plan, states, scale, serveUrl, browser, executable, chromeMode, publish: server.publish, cancelSignal: chrome.cancelSignal,
 				onProgress: (f) => {
 					progress.drawn = f;
 					report();
