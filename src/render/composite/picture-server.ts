@@ -26,7 +26,7 @@ export const startPictureServer = async ({dir}: {dir: string}): Promise<PictureS
 	const prefix = `/${randomBytes(12).toString('hex')}/`;
 	const pictures = new Map<string, string>(); // name → its file
 	const waiting = new Map<string, ServerResponse[]>();
-	let failed = false;
+	let finished = false;
 	let written = 0;
 	const send = (res: ServerResponse, file: string) =>
 		readFile(file).then(
@@ -44,7 +44,7 @@ export const startPictureServer = async ({dir}: {dir: string}): Promise<PictureS
 		const name = req.url?.startsWith(prefix) ? decodeURIComponent(req.url.slice(prefix.length)) : null;
 		const file = name === null ? undefined : pictures.get(name);
 		if (file) return void send(res, file);
-		if (name === null || failed) return refuse(res);
+		if (name === null || finished) return refuse(res);
 		waiting.set(name, [...(waiting.get(name) ?? []), res]);
 	});
 	await new Promise<void>((resolve, reject) => {
@@ -63,7 +63,7 @@ export const startPictureServer = async ({dir}: {dir: string}): Promise<PictureS
 			waiting.delete(name);
 		},
 		finish: () => {
-			failed = true;
+			finished = true;
 			for (const list of waiting.values()) list.forEach(refuse);
 			waiting.clear();
 		},
