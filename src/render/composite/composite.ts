@@ -13,6 +13,7 @@ import path from 'node:path';
 import {makeCancelSignal} from '@remotion/renderer';
 import {PUBLIC_DIR} from '../../analysis/cache/dirs';
 import {produceFileAtomic} from '../../analysis/cache/files';
+import {titleShots} from '../../compositions/overlay/metadata';
 import {ASPECTS, type Plan} from '../../plan';
 import {findBrowser, openReelBrowser} from '../browser';
 import {bundleProject} from '../bundle';
@@ -51,7 +52,7 @@ export const renderComposite = async ({plan, out, options = {}}: {plan: Plan; ou
 		const serveUrl = options.serveUrl ?? (await bundleProject({onProgress: (p) => options.onProgress?.((p / 100) * BUNDLE_SHARE, 'bundling')}));
 		const states = captionStates(plan);
 		const captionList = await writeCaptionList({frameState: states.frameState, fps: plan.fps, stateUrl: (s) => server.url(PICTURES.state(s)), workDir: work});
-		const titleCards = new Map(plan.shots.flatMap((shot, i) => (shot.kind === 'title' ? [[i, server.url(PICTURES.title(i))] as const] : [])));
+		const titleCards = new Map(titleShots(plan).map((i) => [i, server.url(PICTURES.title(i))] as const));
 
 		const luts = new Map<string, string>();
 		const lutFor = (filter: string): string => {
