@@ -2,7 +2,7 @@
 // is what podcast and short-video platforms play speech at), with a true-peak
 // limiter so the gain never clips or overshoots between samples once encoded.
 import {envelopePeakDb, integratedLoudness, truePeakDb, truePeakEnvelope} from './loudness';
-import type {PcmAudio} from './wav';
+import {encodeWav, type PcmAudio} from './wav';
 
 export type FinishOptions = {
 	/** @default -16 */
@@ -47,7 +47,9 @@ const limitScaled = ({samples, envelope, factor, sampleRate, ceilingDbtp, out}: 
 }): Float32Array => {
 	const ceiling = 10 ** (ceilingDbtp / 20);
 	const n = samples.length;
-	const L = Math.max(1, Math.round((sampleRate * LOOKAHEAD_MS) / 1000));
+	// Times a fractional constant, not divided by 1000: the warm-up's rate gives whole quotients, a real one
+	// (22050 Hz) does not, and code compiled for whole numbers was thrown away on the call that mattered.
+	const L = Math.max(1, Math.round(sampleRate * (LOOKAHEAD_MS / 1000)));
 	// Ring size: a power of two (a mask, not a division) of at least L + 2, so indices i-L-1 .. i+L+1
 	// never share a slot while both are needed.
 	const M = 2 ** Math.ceil(Math.log2(L + 2)) - 1;
@@ -56,24 +58,28 @@ const limitScaled = ({samples, envelope, factor, sampleRate, ceilingDbtp, out}: 
 	const queue = new Int32Array(M + 1); // monotonic queue of indices (sliding minimum of need over i..i+L)
 	let head = 0;
 	let tail = 0;
-	const push = (j: number) => {
-		const e = Math.fround(envelope[j] * factor);
-		const v = e > ceiling ? ceiling / e : 1;
-		need[j & M] = v;
-		while (tail > head && need[queue[(tail - 1) & M] & M] >= v) tail--;
-		queue[tail++ & M] = j;
-	};
-	for (let j = 0; j < Math.min(n, L + 1); j++) push(j);
 	const rise = 1 - Math.exp(-1000 / (RELEASE_MS * sampleRate));
 	let gain = 1;
 	let sum = 0;
-	for (let i = 0; i < n; i++) {
-		while (queue[head & M] < i) head++;
-		gain = Math.min(need[queue[head & M] & M], gain + (1 - gain) * rise);
-		released[i & M] = gain;
-		sum += gain - (i > L ? released[(i - L - 1) & M] : 0);
-		out[i] = (Math.fround(samples[i] * factor) * sum) / Math.min(i + 1, L + 1);
-		if (i + L + 1 < n) push(i + L + 1);
+	// One loop, L + 1 steps ahead of the output: sample i's gain is taken from the queue holding i .. i + L,
+	// then sample i + L + 1 joins it (the first L + 1 steps only fill it). Written out here rather than as a
+	// helper function: 30 % faster.
+	for (let i = -L - 1; i < n; i++) {
+		if (i >= 0) {
+			while (queue[head & M] < i) head++;
+			gain = Math.min(need[queue[head & M] & M], gain + (1 - gain) * rise);
+			released[i & M] = gain;
+			sum += gain - (i > L ? released[(i - L - 1) & M] : 0);
+			out[i] = (Math.fround(samples[i] * factor) * sum) / Math.min(i + 1, L + 1);
+		}
+		const j = i + L + 1;
+		if (j < n) {
+			const e = Math.fround(envelope[j] * factor);
+			const v = e > ceiling ? ceiling / e : 1;
+			need[j & M] = v;
+			while (tail > head && need[queue[(tail - 1) & M] & M] >= v) tail--;
+			queue[tail++ & M] = j;
+		}
 	}
 	return out;
 };
@@ -140,13 +146,13 @@ const WARM_UP_CALLS = 20;
 const WARM_UP_SAMPLES = 4096; // at 8 kHz: two loudness blocks (one would read as silence)
 
 /**
- * Has V8 compile the finish's loops before the one call that matters, e.g. while
- * the engine speaks and this thread waits. A loop's first run over a minute of
- * audio goes through on-stack-replaced code, several times slower than the
- * function's own optimised code (one meter pass over 1.2 M samples: 25–35 ms,
- * against 5 ms once optimised; measured here); twenty calls on a short signal
- * (about 30 ms the first time, 10–15 ms after) get every loop optimised first.
- * Changes no result.
+ * Has V8 compile the finish's loops (and the WAV encoder's) before the one
+ * call that matters, e.g. while the engine speaks and this thread waits. A
+ * loop's first run over a minute of audio goes through on-stack-replaced code,
+ * several times slower than the function's own optimised code (one meter pass
+ * over 1.2 M samples: 25–35 ms, against 5 ms once optimised; measured here);
+ * twenty calls on a short signal (about 30 ms the first time, 10–15 ms after)
+ * get every loop optimised first. Changes no result.
  */
 export const warmUpFinish = (): void => {
 	// Quiet noise with a loud burst: the gain to the target lifts the burst over the ceiling, so the
@@ -156,5 +162,5 @@ export const warmUpFinish = (): void => {
 		seed = (seed * 1103515245 + 12345) % 2 ** 31;
 		return (seed / 2 ** 31 - 0.5) * (i % 512 < 64 ? 1.8 : 0.02);
 	});
-	for (let k = 0; k < WARM_UP_CALLS; k++) finishLoudness({samples, sampleRate: 8000});
+	for (let k = 0; k < WARM_UP_CALLS; k++) encodeWav({samples: finishLoudness({samples, sampleRate: 8000}).samples, sampleRate: 8000});
 };

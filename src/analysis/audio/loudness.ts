@@ -54,14 +54,17 @@ export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
 	const atEnds: number[] = []; // … and at block, block + step, …
 	let nextStart = step;
 	let nextEnd = block;
-	let energy = 0;
 	let done = 0; // samples pushed before this part
-	let x1 = 0, x2 = 0, y1 = 0, y2 = 0, w1 = 0, w2 = 0;
+	// Both filters' last inputs and outputs, and the running sum: kept between parts in a Float64Array, as
+	// plain doubles. Read from the closure's own variables, the loop's running values started out as
+	// V8's generic values and stayed boxed: a fresh heap number every sample (~1.5 GB/s of garbage).
+	const state = new Float64Array(7);
 	const push = (samples: Float32Array) => {
 		// Everything the loop touches in locals (V8 keeps them in registers; the closure's variables
-		// are loads and stores through its context, 3× slower here), back in the closure after.
-		let [p1, p2, q1, q2, r1, r2, sum, blockStart, blockEnd] = [x1, x2, y1, y2, w1, w2, energy, nextStart - done, nextEnd - done];
-		const [k0, k1, k2, h1, h2, m0, m1, m2, g1, g2] = [b0, b1, b2, a1, a2, c0, c1, c2, d1, d2];
+		// are loads and stores through its context, 3× slower here), back in `state` after.
+		let p1 = state[0], p2 = state[1], q1 = state[2], q2 = state[3], r1 = state[4], r2 = state[5], sum = state[6];
+		let blockStart = nextStart - done, blockEnd = nextEnd - done;
+		const k0 = b0, k1 = b1, k2 = b2, h1 = a1, h2 = a2, m0 = c0, m1 = c1, m2 = c2, g1 = d1, g2 = d2;
 		const n = samples.length;
 		for (let i = 0; i < n; i++) {
 			const x = samples[i];
@@ -78,9 +81,10 @@ export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
 				blockEnd += step;
 			}
 		}
-		[x1, x2, y1, y2, w1, w2, energy] = [p1, p2, q1, q2, r1, r2, sum];
+		state.set([p1, p2, q1, q2, r1, r2, sum]);
+		nextStart = blockStart + done;
+		nextEnd = blockEnd + done;
 		done += n;
-		[nextStart, nextEnd] = [blockStart + done - n, blockEnd + done - n];
 	};
 	const lufs = () => {
 		const powers = atEnds.map((end, k) => (end - atStarts[k]) / block);
@@ -115,8 +119,8 @@ const PHASES: Float64Array[] = Array.from({length: OVERSAMPLE}, (_, phase) => {
 	return taps;
 });
 
-/** The envelope from sample `from` to `to` (exclusive), into `out`. */
-const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, to: number): void => {
+/** The envelope from sample `from` to `to` (exclusive), into `out` from index `from - shift`. */
+const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, to: number, shift = 0): void => {
 	const n = samples.length;
 	const reach = TAPS / 2 - 1; // taps before the sample
 	const [, p1, p2, p3] = PHASES;
@@ -134,7 +138,7 @@ const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, t
 				a2 += v * p2[k];
 				a3 += v * p3[k];
 			}
-			out[i] = Math.max(peak, Math.abs(a1), Math.abs(a2), Math.abs(a3));
+			out[i - shift] = Math.max(peak, Math.abs(a1), Math.abs(a2), Math.abs(a3));
 			continue;
 		}
 		for (let phase = 1; phase < OVERSAMPLE; phase++) {
@@ -146,7 +150,7 @@ const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, t
 			}
 			peak = Math.max(peak, Math.abs(acc));
 		}
-		out[i] = peak;
+		out[i - shift] = peak;
 	}
 };
 
@@ -157,6 +161,19 @@ const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, t
 const TAP_GAIN = Math.max(...PHASES.map((taps) => taps.reduce((sum, t) => sum + Math.abs(t), 0))) * (1 + 1e-9);
 /** Samples per stretch that is either computed or bounded as a whole. */
 const STRETCH = 32;
+
+const highestSample = (samples: Float32Array): number => {
+	let highest = 0;
+	for (let i = 0; i < samples.length; i++) highest = Math.max(highest, Math.abs(samples[i]));
+	return highest;
+};
+
+/** No point of the envelope from `from` to `to` exceeds this: the largest |sample| their taps read, times TAP_GAIN. */
+const stretchBound = (samples: Float32Array, from: number, to: number): number => {
+	let reached = 0;
+	for (let j = Math.max(0, from - TAPS / 2 + 1); j < Math.min(samples.length, to + TAPS / 2); j++) reached = Math.max(reached, Math.abs(samples[j]));
+	return reached * TAP_GAIN;
+};
 
 /**
  * Per sample, the highest absolute value of the reconstructed waveform from
@@ -175,14 +192,10 @@ export const truePeakEnvelope = (samples: Float32Array, floor = 0): Float32Array
 		envelopeRange(samples, out, 0, n);
 		return out;
 	}
-	let highest = 0;
-	for (let i = 0; i < n; i++) highest = Math.max(highest, Math.abs(samples[i]));
-	const limit = Math.min(floor, highest);
+	const limit = Math.min(floor, highestSample(samples));
 	for (let from = 0; from < n; from += STRETCH) {
 		const to = Math.min(n, from + STRETCH);
-		let reached = 0; // the largest |sample| any point of this stretch reads
-		for (let j = Math.max(0, from - TAPS / 2 + 1); j < Math.min(n, to + TAPS / 2); j++) reached = Math.max(reached, Math.abs(samples[j]));
-		if (reached * TAP_GAIN >= limit) envelopeRange(samples, out, from, to);
+		if (stretchBound(samples, from, to) >= limit) envelopeRange(samples, out, from, to);
 		else for (let i = from; i < to; i++) out[i] = Math.abs(samples[i]);
 	}
 	return out;
@@ -195,5 +208,23 @@ export const envelopePeakDb = (envelope: Float32Array): number => {
 	return 20 * Math.log10(peak);
 };
 
-/** True peak in dBTP; -Infinity for silence. */
-export const truePeakDb = (samples: Float32Array): number => envelopePeakDb(truePeakEnvelope(samples, Infinity));
+/**
+ * True peak in dBTP; -Infinity for silence. The envelope's maximum as
+ * truePeakEnvelope(samples, Infinity) finds it, stretch by stretch, without
+ * storing it: a minute of narration's envelope is 5 MB of fresh memory, which
+ * costs more here to touch than to compute (see docs/performance.md).
+ */
+export const truePeakDb = (samples: Float32Array): number => {
+	const n = samples.length;
+	const highest = highestSample(samples);
+	if (highest === 0) return -Infinity;
+	const scratch = new Float32Array(STRETCH);
+	let peak = highest; // no stretch skipped below holds more than this
+	for (let from = 0; from < n; from += STRETCH) {
+		const to = Math.min(n, from + STRETCH);
+		if (stretchBound(samples, from, to) < highest) continue;
+		envelopeRange(samples, scratch, from, to, from);
+		for (let i = 0; i < to - from; i++) peak = Math.max(peak, scratch[i]);
+	}
+	return 20 * Math.log10(peak);
+};
