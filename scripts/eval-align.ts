@@ -1,8 +1,9 @@
-// npm run eval:align [-- DIR] [--no-refine] [--no-voice-detector] [--no-fillers] [--no-long] [--dump]
+// npm run eval:align [-- DIR] [--no-refine] [--no-voice-detector] [--no-fillers] [--no-long] [--dump] [--shifts]
 // Word-boundary error of the aligner against reference TextGrids (default: the
 // MFA development set in ../shared/data/align/mfa), per file and overall, with
 // real-time factor; then a 5-minute take (the files repeated) for speed and memory.
 // --dump lists every boundary off by more than 100 ms, with the reference's pause beside it.
+// --shifts runs the files again started 1–9 ms later and prints how far the figures move.
 import {readFileSync, readdirSync} from 'node:fs';
 import {readFile, readdir} from 'node:fs/promises';
 import {loadavg} from 'node:os';
@@ -16,7 +17,7 @@ import type {Pcm} from '../src/analysis/align/types';
 import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
 
-const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, 'no-voice-detector': {type: 'boolean'}, dump: {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}}, allowPositionals: true});
+const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, 'no-voice-detector': {type: 'boolean'}, dump: {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}, shifts: {type: 'boolean'}}, allowPositionals: true});
 const dir = positionals[0] ?? path.join(PROJECT_ROOT, '..', 'shared', 'data', 'align', 'mfa');
 const FILLERS = /^(uh|um|erm|er|ah|hmm|mm)$/i;
 const keepWord = (text: string) => !values['no-fillers'] || !FILLERS.test(text);
@@ -99,6 +100,32 @@ const longCase = (cases: Case[], minutes: number): Omit<Case, 'name'> => {
 	return {pcm: {samples, sampleRate: parts[0].pcm.sampleRate}, transcript: parts.map((c) => c.transcript).join('\n'), reference};
 };
 
+/** The recording `ms` later: its first `ms` repeated in front (room tone, as a take's start is), and the reference moved with it. */
+const delayed = (c: Case, ms: number): Omit<Case, 'name'> => {
+	const pad = Math.round((ms * c.pcm.sampleRate) / 1000);
+	const samples = new Float32Array(c.pcm.samples.length + pad);
+	samples.set(c.pcm.samples.subarray(0, pad));
+	samples.set(c.pcm.samples, pad);
+	return {pcm: {samples, sampleRate: c.pcm.sampleRate}, transcript: c.transcript, reference: c.reference.map((w) => ({...w, startMs: w.startMs + ms, endMs: w.endMs + ms}))};
+};
+
+/**
+ * The same files started 1–9 ms later: below one 10 ms frame, so nothing a listener
+ * could hear, yet the frames fall elsewhere on the speech. How far the figures move
+ * says how much of a difference between two settings is noise.
+ */
+const shiftSpread = async (cases: Case[]) => {
+	const rows: {ms: number; stats: BoundaryStats}[] = [];
+	for (let ms = 1; ms <= 9; ms++) {
+		const errors: number[] = [];
+		for (const c of cases) errors.push(...(await run(delayed(c, ms))).errors);
+		rows.push({ms, stats: summarize(errors)});
+		console.log(row(`overall +${ms} ms`, rows[rows.length - 1].stats, ''));
+	}
+	const range = (pick: (s: BoundaryStats) => number, f: (x: number) => string) => `${f(Math.min(...rows.map((r) => pick(r.stats))))}–${f(Math.max(...rows.map((r) => pick(r.stats))))}`;
+	console.log(`shifted 1–9 ms: ≤100 ${range((s) => s.within100, pct)}, mean ${range((s) => s.meanMs, (x) => `${x.toFixed(1)} ms`)}, median ${range((s) => s.medianMs, (x) => `${x} ms`)}`);
+};
+
 const main = async () => {
 	const names = (await readdir(dir)).filter((f) => f.endsWith('.TextGrid')).map((f) => f.replace(/\.TextGrid$/, '')).sort();
 	if (names.length === 0) throw new Error(`${dir}: no .TextGrid files`);
@@ -116,6 +143,7 @@ const main = async () => {
 	}
 	console.log(row('overall', summarize(all.errors), timing(all)));
 	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on this ${(await import('node:os')).cpus().length}-core machine`);
+	if (values.shifts) await shiftSpread(cases);
 	if (values['no-long']) return;
 	const threadsBefore = threadCpuS();
 	const long = await run(longCase(cases, 5));
