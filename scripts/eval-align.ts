@@ -3,7 +3,7 @@
 // MFA development set in ../shared/data/align/mfa), per file and overall, with
 // real-time factor; then a 5-minute take (the files repeated) for speed and memory.
 // --dump lists every boundary off by more than 100 ms, with the reference's pause beside it.
-// --shifts runs the files again started 1–9 ms later and prints how far the figures move.
+// --shifts runs the files again started 1–9 ms later and prints how far the figures move over the ten.
 import {readFileSync, readdirSync} from 'node:fs';
 import {readFile, readdir} from 'node:fs/promises';
 import {loadavg} from 'node:os';
@@ -114,16 +114,20 @@ const delayed = (c: Case, ms: number): Omit<Case, 'name'> => {
  * could hear, yet the frames fall elsewhere on the speech. How far the figures move
  * says how much of a difference between two settings is noise.
  */
-const shiftSpread = async (cases: Case[]) => {
-	const rows: {ms: number; stats: BoundaryStats}[] = [];
+const shiftSpread = async (cases: Case[], unshifted: BoundaryStats) => {
+	const rows: BoundaryStats[] = [unshifted];
 	for (let ms = 1; ms <= 9; ms++) {
 		const errors: number[] = [];
 		for (const c of cases) errors.push(...(await run(delayed(c, ms))).errors);
-		rows.push({ms, stats: summarize(errors)});
-		console.log(row(`overall +${ms} ms`, rows[rows.length - 1].stats, ''));
+		rows.push(summarize(errors));
+		console.log(row(`overall +${ms} ms`, rows[ms], ''));
 	}
-	const range = (pick: (s: BoundaryStats) => number, f: (x: number) => string) => `${f(Math.min(...rows.map((r) => pick(r.stats))))}–${f(Math.max(...rows.map((r) => pick(r.stats))))}`;
-	console.log(`shifted 1–9 ms: ≤100 ${range((s) => s.within100, pct)}, mean ${range((s) => s.meanMs, (x) => `${x.toFixed(1)} ms`)}, median ${range((s) => s.medianMs, (x) => `${x} ms`)}`);
+	const share = (x: number) => `${(x * 100).toFixed(1)}%`;
+	const spread = (pick: (s: BoundaryStats) => number, f: (x: number) => string) => {
+		const values = rows.map(pick);
+		return `${f(Math.min(...values))}–${f(Math.max(...values))} (average ${f(values.reduce((a, b) => a + b, 0) / values.length)})`;
+	};
+	console.log(`0–9 ms later: ≤100 ${spread((s) => s.within100, share)}, mean ${spread((s) => s.meanMs, (x) => `${x.toFixed(1)} ms`)}, median ${spread((s) => s.medianMs, (x) => `${x.toFixed(0)} ms`)}`);
 };
 
 const main = async () => {
@@ -143,7 +147,7 @@ const main = async () => {
 	}
 	console.log(row('overall', summarize(all.errors), timing(all)));
 	console.log(`peak RSS ${peakRssMb()} MB; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} on this ${(await import('node:os')).cpus().length}-core machine`);
-	if (values.shifts) await shiftSpread(cases);
+	if (values.shifts) await shiftSpread(cases, summarize(all.errors));
 	if (values['no-long']) return;
 	const threadsBefore = threadCpuS();
 	const long = await run(longCase(cases, 5));
