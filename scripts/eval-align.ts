@@ -122,12 +122,11 @@ const shiftSpread = async (cases: Case[], unshifted: BoundaryStats) => {
 		rows.push(summarize(errors));
 		console.log(row(`overall +${ms} ms`, rows[ms], ''));
 	}
-	const share = (x: number) => `${(x * 100).toFixed(1)}%`;
 	const spread = (pick: (s: BoundaryStats) => number, f: (x: number) => string) => {
 		const values = rows.map(pick);
 		return `${f(Math.min(...values))}–${f(Math.max(...values))} (average ${f(values.reduce((a, b) => a + b, 0) / values.length)})`;
 	};
-	console.log(`0–9 ms later: ≤100 ${spread((s) => s.within100, share)}, mean ${spread((s) => s.meanMs, (x) => `${x.toFixed(1)} ms`)}, median ${spread((s) => s.medianMs, (x) => `${x.toFixed(0)} ms`)}`);
+	console.log(`0–9 ms later: ≤100 ${spread((s) => s.within100, (x) => pct(x).trim())}, mean ${spread((s) => s.meanMs, (x) => `${x.toFixed(1)} ms`)}, median ${spread((s) => s.medianMs, (x) => `${x.toFixed(0)} ms`)}`);
 };
 
 const main = async () => {

@@ -40,6 +40,10 @@ export const startPictureServer = async ({dir}: {dir: string}): Promise<PictureS
 		res.writeHead(404);
 		res.end();
 	};
+	const refuseWaiting = () => {
+		for (const list of waiting.values()) list.forEach(refuse);
+		waiting.clear();
+	};
 	const server = createServer((req, res) => {
 		const name = req.url?.startsWith(prefix) ? decodeURIComponent(req.url.slice(prefix.length)) : null;
 		const file = name === null ? undefined : pictures.get(name);
@@ -64,13 +68,11 @@ export const startPictureServer = async ({dir}: {dir: string}): Promise<PictureS
 		},
 		finish: () => {
 			finished = true;
-			for (const list of waiting.values()) list.forEach(refuse);
-			waiting.clear();
+			refuseWaiting();
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
-				for (const list of waiting.values()) list.forEach(refuse);
-				waiting.clear();
+				refuseWaiting();
 				server.closeAllConnections();
 				server.close(() => resolve());
 			}),
