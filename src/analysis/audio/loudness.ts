@@ -3,6 +3,8 @@
 // narration is in memory anyway. K-weighting (a high shelf for the head, a
 // high-pass for the ear), 400 ms blocks every 100 ms, gated at -70 LUFS and
 // 10 LU below the ungated mean; true peak by 4× oversampling (BS.1770 annex 2).
+// The per-sample loops run in WebAssembly (dsp.c); the set-up and the gating here.
+import {arenaBytes, createArena, type Arena} from './dsp';
 import type {PcmAudio} from './wav';
 
 type Biquad = {b: [number, number, number]; a: [number, number]};
@@ -33,21 +35,22 @@ export type LoudnessMeter = {
 	lufs: () => number;
 };
 
+/** How many sums `n` samples can read off where blocks start (or end): none past the first at a step of 0 (rates under 5 Hz). */
+const marksIn = (n: number, step: number) => (step > 0 ? Math.floor(n / step) + 2 : 2);
+/** The meter's part of an arena: its state, filters and the sums it reads off, for `n` samples at most. */
+const meterBytes = (n: number, step: number) => arenaBytes(7 * 8, 10 * 8, 5 * 4, 8 * marksIn(n, step), 8 * marksIn(n, step));
+
 /**
- * The meter for audio that arrives in parts, in order (a narration, sentence by
- * sentence): the same operations in the same order as over the parts joined, so
- * the same result to the bit.
+ * A meter that measures in an arena: `push(at, n)` takes the `n` samples at `at`,
+ * in order, part by part. The same operations in the same order as over the
+ * parts joined, so the same result to the bit.
  */
-export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
+const createArenaMeter = (sampleRate: number) => {
 	const [shelf, highPass] = kWeighting(sampleRate);
-	const [b0, b1, b2] = shelf.b;
-	const [a1, a2] = shelf.a;
-	const [c0, c1, c2] = highPass.b;
-	const [d1, d2] = highPass.a;
+	const coef = Float64Array.of(...shelf.b, ...shelf.a, ...highPass.b, ...highPass.a);
 	// Both filters in one pass, and a running sum of the weighted signal's square read off where
 	// blocks start and end: each 400 ms block's energy is then one subtraction, not 0.4 s of samples
-	// summed again for every 100 ms step, and no n-sized array is filled (the finish measures up to
-	// four times; fresh pages from the kernel cost more than the filters).
+	// summed again for every 100 ms step.
 	const block = Math.round(sampleRate * 0.4);
 	const step = Math.round(sampleRate * 0.1);
 	const atStarts: number[] = [0]; // the running sum at 0, step, 2·step, …
@@ -55,36 +58,23 @@ export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
 	let nextStart = step;
 	let nextEnd = block;
 	let done = 0; // samples pushed before this part
-	// Both filters' last inputs and outputs, and the running sum: kept between parts in a Float64Array, as
-	// plain doubles. Read from the closure's own variables, the loop's running values started out as
-	// V8's generic values and stayed boxed: a fresh heap number every sample (~1.5 GB/s of garbage).
-	const state = new Float64Array(7);
-	const push = (samples: Float32Array) => {
-		// Everything the loop touches in locals (V8 keeps them in registers; the closure's variables
-		// are loads and stores through its context, 3× slower here), back in `state` after.
-		let p1 = state[0], p2 = state[1], q1 = state[2], q2 = state[3], r1 = state[4], r2 = state[5], sum = state[6];
-		let blockStart = nextStart - done, blockEnd = nextEnd - done;
-		const k0 = b0, k1 = b1, k2 = b2, h1 = a1, h2 = a2, m0 = c0, m1 = c1, m2 = c2, g1 = d1, g2 = d2;
-		const n = samples.length;
-		for (let i = 0; i < n; i++) {
-			const x = samples[i];
-			const y = k0 * x + k1 * p1 + k2 * p2 - h1 * q1 - h2 * q2;
-			const w = m0 * y + m1 * q1 + m2 * q2 - g1 * r1 - g2 * r2;
-			p2 = p1; p1 = x; q2 = q1; q1 = y; r2 = r1; r1 = w;
-			sum += w * w;
-			if (i + 1 === blockStart) {
-				atStarts.push(sum);
-				blockStart += step;
-			}
-			if (i + 1 === blockEnd) {
-				atEnds.push(sum);
-				blockEnd += step;
-			}
-		}
-		state.set([p1, p2, q1, q2, r1, r2, sum]);
-		nextStart = blockStart + done;
-		nextEnd = blockEnd + done;
+	const state = new Float64Array(7); // both filters' last inputs and outputs, and the running sum
+	const push = (arena: Arena, at: number, n: number) => {
+		const top = arena.mark();
+		const cap = marksIn(n, step);
+		const [statePtr, coefPtr, marksPtr, starts, ends] = [7 * 8, 10 * 8, 5 * 4, cap * 8, cap * 8].map(arena.alloc);
+		arena.f64(statePtr, 7).set(state);
+		arena.f64(coefPtr, 10).set(coef);
+		const marks = arena.i32(marksPtr, 5);
+		marks.set([nextStart - done, nextEnd - done, step, 0, 0]);
+		arena.kernels.meter(at, n, statePtr, coefPtr, marksPtr, starts, ends);
+		state.set(arena.f64(statePtr, 7));
+		for (const sum of arena.f64(starts, marks[3])) atStarts.push(sum);
+		for (const sum of arena.f64(ends, marks[4])) atEnds.push(sum);
+		nextStart = marks[0] + done;
+		nextEnd = marks[1] + done;
 		done += n;
+		arena.release(top);
 	};
 	const lufs = () => {
 		const powers = atEnds.map((end, k) => (end - atStarts[k]) / block);
@@ -95,7 +85,36 @@ export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
 		const kept = absolute.filter((p) => toLufs(p) > relative);
 		return toLufs(kept.reduce((s, p) => s + p, 0) / kept.length);
 	};
-	return {push, lufs};
+	return {push, lufs, bytes: (n: number) => meterBytes(n, step)};
+};
+
+/** An arena for parts that come as plain arrays: kept between parts, replaced by a larger one when one does not fit. */
+let scratch: {arena: Arena; bytes: number} | null = null;
+const scratchFor = (bytes: number): Arena => {
+	if (!scratch || scratch.bytes < bytes) scratch = {arena: createArena(bytes * 2), bytes: bytes * 2};
+	return scratch.arena;
+};
+
+/** Integrated loudness of the `n` samples at `at` in `arena`. */
+export const loudnessAt = (arena: Arena, at: number, n: number, sampleRate: number): number => {
+	const meter = createArenaMeter(sampleRate);
+	meter.push(arena, at, n);
+	return meter.lufs();
+};
+export const loudnessBytes = (n: number, sampleRate: number) => meterBytes(n, Math.round(sampleRate * 0.1));
+
+/** The meter for audio that arrives in parts, in order (a narration, sentence by sentence). */
+export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
+	const meter = createArenaMeter(sampleRate);
+	return {
+		push: (samples) => {
+			const arena = scratchFor(samples.byteLength + meter.bytes(samples.length));
+			const top = arena.mark();
+			meter.push(arena, arena.place(samples), samples.length);
+			arena.release(top);
+		},
+		lufs: meter.lufs,
+	};
 };
 
 /** Integrated loudness in LUFS; -Infinity for silence (no block above the absolute gate). */
@@ -118,66 +137,31 @@ const PHASES: Float64Array[] = Array.from({length: OVERSAMPLE}, (_, phase) => {
 	}
 	return taps;
 });
-
-/** The envelope from sample `from` to `to` (exclusive), into `out` from index `from - shift`. */
-const envelopeRange = (samples: Float32Array, out: Float32Array, from: number, to: number, shift = 0): void => {
-	const n = samples.length;
-	const reach = TAPS / 2 - 1; // taps before the sample
-	const [, p1, p2, p3] = PHASES;
-	for (let i = from; i < to; i++) {
-		let peak = Math.abs(samples[i]);
-		if (i >= reach && i < n - TAPS / 2) {
-			// Away from the ends every tap exists: no bounds checks, three phases in one pass. It sums in
-			// the same order as the edge path, so the result is the same to the bit, about 3× sooner.
-			let a1 = 0;
-			let a2 = 0;
-			let a3 = 0;
-			for (let k = 0, j = i - reach; k < TAPS; k++, j++) {
-				const v = samples[j];
-				a1 += v * p1[k];
-				a2 += v * p2[k];
-				a3 += v * p3[k];
-			}
-			out[i - shift] = Math.max(peak, Math.abs(a1), Math.abs(a2), Math.abs(a3));
-			continue;
-		}
-		for (let phase = 1; phase < OVERSAMPLE; phase++) {
-			const taps = PHASES[phase];
-			let acc = 0;
-			for (let k = 0; k < TAPS; k++) {
-				const j = i + k - TAPS / 2 + 1;
-				if (j >= 0 && j < n) acc += samples[j] * taps[k];
-			}
-			peak = Math.max(peak, Math.abs(acc));
-		}
-		out[i - shift] = peak;
-	}
-};
-
 /**
  * No point between samples exceeds the largest |sample| its taps read times this (the worst phase's
- * Σ|tap|), with room for the sums' rounding.
+ * Σ|tap|), with room for the sums' rounding. dsp.c skips the stretches this bounds below what is asked.
  */
 const TAP_GAIN = Math.max(...PHASES.map((taps) => taps.reduce((sum, t) => sum + Math.abs(t), 0))) * (1 + 1e-9);
-/** Samples per stretch that is either computed or bounded as a whole. */
-const STRETCH = 32;
+const TAPS_BYTES = OVERSAMPLE * TAPS * 8;
 
-const highestSample = (samples: Float32Array): number => {
-	let highest = 0;
-	for (let i = 0; i < samples.length; i++) highest = Math.max(highest, Math.abs(samples[i]));
-	return highest;
+/** The taps, written once into each arena that needs them. */
+const tapsIn = new WeakMap<Arena, number>();
+const tapsAt = (arena: Arena): number => {
+	let at = tapsIn.get(arena);
+	if (at === undefined) {
+		at = arena.alloc(TAPS_BYTES);
+		PHASES.forEach((taps, phase) => arena.f64(at! + phase * TAPS * 8, TAPS).set(taps));
+		tapsIn.set(arena, at);
+	}
+	return at;
 };
-
-/** No point of the envelope from `from` to `to` exceeds this: the largest |sample| their taps read, times TAP_GAIN. */
-const stretchBound = (samples: Float32Array, from: number, to: number): number => {
-	let reached = 0;
-	for (let j = Math.max(0, from - TAPS / 2 + 1); j < Math.min(samples.length, to + TAPS / 2); j++) reached = Math.max(reached, Math.abs(samples[j]));
-	return reached * TAP_GAIN;
-};
+/** What tapsAt may take from an arena. */
+export const TRUE_PEAK_BYTES = TAPS_BYTES;
 
 /**
  * Per sample, the highest absolute value of the reconstructed waveform from
- * this sample to the next (the sample itself and three points between).
+ * this sample to the next (the sample itself and three points between), for
+ * the `n` samples at `at`, into `out`.
  *
  * With a `floor`, only where that can exceed the floor, or reach the highest
  * sample, is it computed; elsewhere an entry holds the sample's own |value|,
@@ -185,46 +169,30 @@ const stretchBound = (samples: Float32Array, from: number, to: number): number =
  * this skips most of the oversampling, and the envelope's maximum and every
  * comparison with a level at or above the floor come out as exact.
  */
+export const envelopeAt = (arena: Arena, at: number, n: number, out: number, floor = 0): void =>
+	arena.kernels.envelope(at, n, out, floor, tapsAt(arena), TAP_GAIN);
+
+/** The envelope of `samples` (see envelopeAt), in an arena of its own. */
 export const truePeakEnvelope = (samples: Float32Array, floor = 0): Float32Array => {
-	const n = samples.length;
-	const out = new Float32Array(n);
-	if (!(floor > 0)) {
-		envelopeRange(samples, out, 0, n);
-		return out;
-	}
-	const limit = Math.min(floor, highestSample(samples));
-	for (let from = 0; from < n; from += STRETCH) {
-		const to = Math.min(n, from + STRETCH);
-		if (stretchBound(samples, from, to) >= limit) envelopeRange(samples, out, from, to);
-		else for (let i = from; i < to; i++) out[i] = Math.abs(samples[i]);
-	}
-	return out;
+	const arena = createArena(arenaBytes(samples.byteLength, samples.byteLength, TAPS_BYTES));
+	const out = arena.alloc(samples.byteLength);
+	envelopeAt(arena, arena.place(samples), samples.length, out, floor);
+	return arena.f32(out, samples.length);
 };
 
-/** The highest point of a true-peak envelope, in dBTP; -Infinity for silence. */
-export const envelopePeakDb = (envelope: Float32Array): number => {
-	let peak = 0;
-	for (let i = 0; i < envelope.length; i++) peak = Math.max(peak, envelope[i]);
-	return 20 * Math.log10(peak);
-};
+/** The highest point of the `n`-entry true-peak envelope at `at`, in dBTP; -Infinity for silence. */
+export const envelopePeakDbAt = (arena: Arena, at: number, n: number): number => 20 * Math.log10(arena.kernels.highest(at, n));
 
 /**
- * True peak in dBTP; -Infinity for silence. The envelope's maximum as
- * truePeakEnvelope(samples, Infinity) finds it, stretch by stretch, without
- * storing it: a minute of narration's envelope is 5 MB of fresh memory, which
- * costs more here to touch than to compute (see docs/performance.md).
+ * True peak in dBTP of the `n` samples at `at`; -Infinity for silence. The
+ * envelope's maximum, found stretch by stretch without storing it: a minute of
+ * narration's envelope is 5 MB of fresh memory, which costs more here to touch
+ * than to compute (see docs/performance.md).
  */
+export const truePeakDbAt = (arena: Arena, at: number, n: number): number => 20 * Math.log10(arena.kernels.true_peak(at, n, tapsAt(arena), TAP_GAIN));
+
+/** True peak in dBTP; -Infinity for silence. */
 export const truePeakDb = (samples: Float32Array): number => {
-	const n = samples.length;
-	const highest = highestSample(samples);
-	if (highest === 0) return -Infinity;
-	const scratch = new Float32Array(STRETCH);
-	let peak = highest; // no stretch skipped below holds more than this
-	for (let from = 0; from < n; from += STRETCH) {
-		const to = Math.min(n, from + STRETCH);
-		if (stretchBound(samples, from, to) < highest) continue;
-		envelopeRange(samples, scratch, from, to, from);
-		for (let i = 0; i < to - from; i++) peak = Math.max(peak, scratch[i]);
-	}
-	return 20 * Math.log10(peak);
+	const arena = createArena(arenaBytes(samples.byteLength, TAPS_BYTES));
+	return truePeakDbAt(arena, arena.place(samples), samples.length);
 };

@@ -11,7 +11,7 @@ import type {ScriptScene} from '../script/scenes';
 import {codeVersion} from '../cache/code-version';
 import {createCacheStore, entryFile, hashKey, type CacheStore} from '../cache/store';
 import {encodeWav} from '../audio/wav';
-import {finishLoudness, warmUpFinish} from '../audio/finish';
+import {finishBuffer, finishLoudness} from '../audio/finish';
 import {createLoudnessMeter, type LoudnessMeter} from '../audio/loudness';
 import {synthesize, type EspeakOptions} from './espeak';
 import {warmUp} from './espeak-engine';
@@ -41,7 +41,7 @@ const voiceIdentity = (voice: NarrationVoice): unknown => {
 /** The finished narration's key: its sentences' keys, how they are paragraphed, and the join and finish code. */
 export const narrationKey = (scenes: ScriptScene[], voice: NarrationVoice): string => {
 	const identity = voiceIdentity(voice);
-	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/wav.ts']);
+	const joinCode = codeVersion(['src/analysis/tts/narrate.ts', 'src/analysis/audio/finish.ts', 'src/analysis/audio/loudness.ts', 'src/analysis/audio/dsp.ts', 'src/analysis/audio/dsp.wasm', 'src/analysis/audio/wav.ts']);
 	return hashKey(['narration', joinCode, PAUSES_MS, scenes.map((s) => [s.paragraph, speechKey(s, identity)])]).slice(0, 20);
 };
 
@@ -118,7 +118,8 @@ const createJoin = (scenes: ScriptScene[]) => {
 		},
 		end: () => {
 			silence(PAUSES_MS.tail);
-			const samples = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+			// Joined where the finish works on it, so a minute of narration is not copied again.
+			const samples = finishBuffer(parts.reduce((n, p) => n + p.length, 0), sampleRate);
 			let offset = 0;
 			for (const p of parts) {
 				samples.set(p, offset);
@@ -155,11 +156,10 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 	// open thousands of cache files at once. Piper runs on this process's cores, so one at a time. Warnings
 	// are replayed in the script's order either way.
 	const ahead = voice.engine === 'espeak' ? SENTENCES_AHEAD : 1;
-	let spoken = 0; // sentences that went to the engine (not the cache)
 	const speakOne = (scene: ScriptScene) => {
 		signal?.throwIfAborted();
 		const sceneWarnings: string[] = [];
-		const speech = cachedSpeech({cache, scene, voiceIdentity: identity, warn: (m) => sceneWarnings.push(m), speak: async (s, w) => (spoken++, (speak ??= await speakerFor(voice))(s, w))});
+		const speech = cachedSpeech({cache, scene, voiceIdentity: identity, warn: (m) => sceneWarnings.push(m), speak: async (s, w) => (speak ??= await speakerFor(voice))(s, w)});
 		return speech.then((result) => ({result, sceneWarnings}));
 	};
 	const pending: ReturnType<typeof speakOne>[] = [];
@@ -170,18 +170,11 @@ export const narrate = async ({scenes, voice, warn = () => {}, cache = createCac
 		next.catch(() => {}); // a failure is thrown where it is awaited, below
 		pending.push(next);
 	}
-	let warmed = false;
-	for (const [i, next] of pending.entries()) {
+	for (const next of pending) {
 		const {result, sceneWarnings} = await next;
 		signal?.throwIfAborted();
 		sceneWarnings.forEach(collect);
 		join.add(result);
-		// While the engine speaks the next sentences this thread waits: time to get the finish compiled (about
-		// 30 ms). Not when the sentences come from the cache: then nothing runs beside it.
-		if (!warmed && spoken > 0 && i + 1 < pending.length) {
-			warmed = true;
-			warmUpFinish();
-		}
 	}
 	const {samples, sampleRate, durationMs, sceneWords, lufs} = join.end();
 	const finished = finishLoudness({samples, sampleRate, lufs});
