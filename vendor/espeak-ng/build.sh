@@ -47,4 +47,5 @@ if (!files.every((f) => f.filename.startsWith(prefix))) throw new Error("unexpec
 const out = {size: Number(m[2]), files: files.map((f) => [f.filename.slice(prefix.length), f.start, f.end])};
 fs.writeFileSync(process.argv[1], JSON.stringify(out) + "\n");
 ' "$HERE/data-files.json"
+node "$HERE/memory-layout.mjs" > "$HERE/memory-layout.json"
 sha256sum "$HERE/espeak-ng.cjs" "$HERE/espeak-ng.wasm" "$HERE/data-files.json"

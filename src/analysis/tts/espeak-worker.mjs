@@ -38,6 +38,10 @@ const wasmBinary = readFileSync(new URL('espeak-ng.wasm', VENDOR));
 const DATA_ROOT = '/usr/share/espeak-ng-data';
 const dataPath = require.resolve('@echogarden/espeak-ng-emscripten/espeak-ng.data');
 const dataFiles = JSON.parse(readFileSync(new URL('data-files.json', VENDOR), 'utf8'));
+const LAYOUT_FILE = fileURLToPath(new URL('memory-layout.json', VENDOR));
+const layout = JSON.parse(readFileSync(LAYOUT_FILE, 'utf8')); // see memory-layout.mjs
+/** Set by a test: after each restore, the whole memory is compared with a full copy taken before. */
+const CHECK_RESTORE = process.env.REEL_ESPEAK_CHECK_RESTORE === '1';
 const dataFd = openSync(dataPath, 'r'); // open for the worker's life: files are read when espeak first reads them
 const dataSize = fstatSync(dataFd).size;
 if (dataSize !== dataFiles.size) {
@@ -192,18 +196,67 @@ const createEngine = async () => {
 	};
 
 	/**
+	 * What the engine has written: its statics, its stack (as deep as it went), its heap.
+	 * Saved once per request and put back after it; the rest of its memory was never
+	 * written, and the 16 MB copied whole cost ~100 ms on the first sentence, most of it
+	 * the kernel mapping pages of zeros that were never touched.
+	 */
+	const {staticEnd, stackTop, sbrkPointer} = layout;
+	const PAGE = 4096;
+	/** A run of zero pages this long ends the stack: below it, nothing was ever written. */
+	const STACK_GAP_PAGES = 16;
+	const zeroPage = (words, page) => {
+		for (let i = page * (PAGE / 4), end = i + PAGE / 4; i < end; i++) if (words[i] !== 0) return false;
+		return true;
+	};
+	/** The stack's lowest written byte's page start, scanning down from its top. */
+	const stackLow = () => {
+		const words = module.HEAP32;
+		let low = stackTop;
+		for (let page = stackTop / PAGE - 1, zeros = 0; page >= staticEnd / PAGE && zeros < STACK_GAP_PAGES; page--) {
+			if (zeroPage(words, page)) zeros++;
+			else [low, zeros] = [page * PAGE, 0];
+		}
+		return low;
+	};
+	const heapEnd = () => {
+		const end = module.HEAP32[sbrkPointer >> 2];
+		if (!(end >= stackTop && end <= module.HEAPU8.length)) throw new Error(`${LAYOUT_FILE}: sbrk's pointer holds ${end}, not an address in the heap: the file does not fit espeak-ng.wasm (see memory-layout.mjs)`);
+		return end;
+	};
+	// One buffer for the engine's life, grown when needed: fresh memory costs more here than copying.
+	let saved = new Uint8Array(0);
+	const save = () => {
+		const heap = module.HEAPU8;
+		const [low, end] = [stackLow(), heapEnd()];
+		const size = staticEnd + end - low;
+		if (saved.length < size) saved = new Uint8Array(size + (1 << 20));
+		saved.set(heap.subarray(0, staticEnd), 0);
+		saved.set(heap.subarray(low, end), staticEnd); // the stack, then the heap right above it
+		return {low, end, length: heap.length, full: CHECK_RESTORE ? heap.slice() : null};
+	};
+	const restore = ({low, end, length, full}) => {
+		// Read before the statics (sbrk's pointer among them) are put back: how deep and how far the work went.
+		const [deepest, furthest] = [stackLow(), Math.max(end, heapEnd())];
+		const heap = module.HEAPU8; // larger than before if synthesis grew the memory
+		heap.set(saved.subarray(0, staticEnd), 0);
+		heap.fill(0, Math.min(deepest, low), low);
+		heap.set(saved.subarray(staticEnd, staticEnd + end - low), low);
+		heap.fill(0, end, furthest);
+		heap.fill(0, length);
+		if (!full) return true;
+		const now = Buffer.from(module.HEAPU8.buffer);
+		return now.subarray(0, full.length).equals(full) && now.subarray(full.length).every((byte) => byte === 0);
+	};
+
+	/**
 	 * Runs `work` and then restores the engine's memory, so the next request finds
 	 * espeak exactly as before. Besides memory, the only state the glue keeps for
 	 * espeak is its string buffer (malloc'd from JS) and open files; both are
 	 * checked. Returns work's result and whether the engine can still be trusted.
 	 */
-	// One snapshot buffer for the engine's life: a fresh 17 MB copy per sentence cost 50–170 ms
-	// here, almost all of it the kernel mapping new pages; copying into touched pages takes ~1 ms.
-	let snapshot = new Uint8Array(0);
 	const isolated = (work) => {
-		if (snapshot.length !== module.HEAPU8.length) snapshot = new Uint8Array(module.HEAPU8.length);
-		snapshot.set(module.HEAPU8);
-		const memory = snapshot;
+		const before = save();
 		const openFiles = module.FS.streams.filter(Boolean).length;
 		const {_malloc: malloc, _free: free} = module;
 		const glueCalls = [];
@@ -226,9 +279,10 @@ const createEngine = async () => {
 		} finally {
 			module._malloc = malloc;
 			module._free = free;
-			const heap = module.HEAPU8; // larger than `memory` if synthesis grew it
-			heap.set(memory);
-			heap.fill(0, memory.length);
+			if (!restore(before)) {
+				ok = false;
+				result = {error: new Error('espeak-worker: memory after the restore differs from before the request')};
+			}
 		}
 		// The glue's buffer (re)allocations stay in effect on the JS side: redo them, which must land where they did.
 		for (const call of glueCalls) {
