@@ -43,13 +43,14 @@ export type Arena = {
 	place: (samples: Float32Array) => Pointer;
 };
 
-/** Bytes an arena needs for `arrays` arrays of the given byte sizes, with their alignment. */
+/** Bytes an arena needs for arrays of these byte sizes, each aligned as `alloc` aligns it. */
 export const arenaBytes = (...sizes: number[]): number => sizes.reduce((total, size) => total + Math.ceil(size / ALIGN) * ALIGN, 0);
 
 /** A fresh arena with room for `bytes` of buffers (see arenaBytes). */
 export const createArena = (bytes: number): Arena => {
 	compiled ??= new WebAssembly.Module(readFileSync(new URL('./dsp.wasm', import.meta.url)));
-	// The module's own data and stack lie below __heap_base (a few KB); it is read from a first instance.
+	// The module's own data and its 64 KB stack lie below __heap_base (66 KB for this build): 128 KB
+	// are kept for them, and each instance checks that they fit.
 	const base = ALIGN * 8192;
 	const total = base + bytes;
 	if (total > MAX_BYTES) throw new RangeError(`audio too long for the loudness finish: ${Math.round(bytes / 2 ** 20)} MB of buffers, at most ${MAX_BYTES / 2 ** 20 - 1} MB`);
@@ -61,8 +62,8 @@ export const createArena = (bytes: number): Arena => {
 	const end = total; // not the page's end: a caller that sized an arena too small hears of it at once
 	const alloc = (size: number) => {
 		const at = next;
+		if (at + size > end) throw new RangeError(`dsp arena: ${size} more bytes asked for, ${end - at} left`);
 		next += Math.ceil(size / ALIGN) * ALIGN;
-		if (next > end) throw new RangeError(`dsp arena: ${size} more bytes asked for, ${end - at} left`);
 		return at;
 	};
 	const buffer = memory.buffer; // never detached: the memory does not grow

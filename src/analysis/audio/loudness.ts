@@ -88,10 +88,16 @@ const createArenaMeter = (sampleRate: number) => {
 	return {push, lufs, bytes: (n: number) => meterBytes(n, step)};
 };
 
-/** An arena for parts that come as plain arrays: kept between parts, replaced by a larger one when one does not fit. */
+/**
+ * An arena for parts that come as plain arrays (a sentence is ~0.5 MB): kept between parts,
+ * replaced by a larger one when one does not fit. Audio larger than SCRATCH_MAX_BYTES (a whole
+ * music bed) gets an arena of its own, so the process does not hold its size for good.
+ */
+const SCRATCH_MAX_BYTES = 8 * 2 ** 20;
 let scratch: {arena: Arena; bytes: number} | null = null;
 const scratchFor = (bytes: number): Arena => {
-	if (!scratch || scratch.bytes < bytes) scratch = {arena: createArena(bytes * 2), bytes: bytes * 2};
+	if (bytes > SCRATCH_MAX_BYTES) return createArena(bytes);
+	if (!scratch || scratch.bytes < bytes) scratch = {arena: createArena(Math.min(SCRATCH_MAX_BYTES, bytes * 2)), bytes: Math.min(SCRATCH_MAX_BYTES, bytes * 2)};
 	return scratch.arena;
 };
 
@@ -101,6 +107,7 @@ export const loudnessAt = (arena: Arena, at: number, n: number, sampleRate: numb
 	meter.push(arena, at, n);
 	return meter.lufs();
 };
+/** What loudnessAt allocates (and gives back) in an arena for `n` samples. */
 export const loudnessBytes = (n: number, sampleRate: number) => meterBytes(n, Math.round(sampleRate * 0.1));
 
 /** The meter for audio that arrives in parts, in order (a narration, sentence by sentence). */
