@@ -229,7 +229,11 @@ const createEngine = async () => {
 	 */
 	const {staticEnd, stackTop, sbrkPointer} = layout;
 	const PAGE = 4096;
-	/** A run of zero pages this long ends the stack: below it, nothing was ever written. */
+	/**
+	 * A run of zero pages this long ends the stack: below it, nothing was ever written. (A frame
+	 * that left 64 KB of its own stack unwritten would stop the scan early; the worker's test
+	 * runs in the checking mode, which would see the bytes left behind.)
+	 */
 	const STACK_GAP_PAGES = 16;
 	const zeroPage = (words, page) => {
 		for (let i = page * (PAGE / 4), end = i + PAGE / 4; i < end; i++) if (words[i] !== 0) return false;
