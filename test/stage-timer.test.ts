@@ -24,8 +24,10 @@ describe('stage timer', () => {
 		await timer.beside('clips', () => wait(200), short);
 		const wall = performance.now() - started;
 		expect(timer.stagesMs.clips).toBeGreaterThan(0);
-		// The two parts of the total are the wall time, to the rounding of each.
-		expect(Math.abs(stagesTotalMs(timer.stagesMs) - wall)).toBeLessThanOrEqual(2);
+		// The two parts of the total are the wall time, to the rounding of each and the moments between
+		// the clock readings (one stage's end, the other's settling): 8.5 ms once on a loaded CI machine.
+		// Leaving the overrun out would miss by ~180 ms.
+		expect(Math.abs(stagesTotalMs(timer.stagesMs) - wall)).toBeLessThanOrEqual(25);
 	});
 
 	it('a stage beside one that fails still ends, and is reported', async () => {
