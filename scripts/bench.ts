@@ -78,7 +78,11 @@ const main = async () => {
 		peakMb = Math.max(peakMb, draft.peakMb);
 		console.log(`round ${round}: 1080p ${ratios.full.at(-1)!.toFixed(2)}, 720p draft ${ratios.draft.at(-1)!.toFixed(2)}`);
 	}
-	const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+	const median = (xs: number[]) => {
+		const sorted = [...xs].sort((a, b) => a - b);
+		const mid = sorted.length / 2;
+		return Number.isInteger(mid) ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
+	};
 	const spread = (xs: number[]) => (xs.length > 1 ? `median of ${xs.map((x) => x.toFixed(2)).join(', ')}; ` : '');
 	if (ratios.full.length) console.log(`1080p ratio=${median(ratios.full).toFixed(2)} (${spread(ratios.full)}target ≤ 2.5)`);
 	if (ratios.draft.length) {

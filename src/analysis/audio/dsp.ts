@@ -62,8 +62,10 @@ export const createArena = (bytes: number): Arena => {
 	const end = total; // not the page's end: a caller that sized an arena too small hears of it at once
 	const alloc = (size: number) => {
 		const at = next;
-		if (at + size > end) throw new RangeError(`dsp arena: ${size} more bytes asked for, ${end - at} left`);
-		next += Math.ceil(size / ALIGN) * ALIGN;
+		// Counted as arenaBytes counts it, aligned, so an arena sized by arenaBytes holds exactly what it was sized for.
+		const aligned = Math.ceil(size / ALIGN) * ALIGN;
+		if (at + aligned > end) throw new RangeError(`dsp arena: ${size} more bytes asked for, ${end - at} left`);
+		next += aligned;
 		return at;
 	};
 	const buffer = memory.buffer; // never detached: the memory does not grow

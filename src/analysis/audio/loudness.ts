@@ -115,7 +115,7 @@ export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
 	const meter = createArenaMeter(sampleRate);
 	return {
 		push: (samples) => {
-			const arena = scratchFor(samples.byteLength + meter.bytes(samples.length));
+			const arena = scratchFor(arenaBytes(samples.byteLength) + meter.bytes(samples.length));
 			const top = arena.mark();
 			meter.push(arena, arena.place(samples), samples.length);
 			arena.release(top);

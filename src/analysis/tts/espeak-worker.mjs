@@ -143,15 +143,36 @@ const utf8At = (bytes, index) => {
  */
 const DEFAULT_TIERING_BUDGET = 1_800_000; // V8's (node --v8-options), as Node 20 ships it
 const ESPEAK_TIERING_BUDGET = 100 * DEFAULT_TIERING_BUDGET;
-const instantiateEspeak = (imports, receive) => {
+const compileEspeak = () => {
 	setFlagsFromString(`--wasm-tiering-budget=${ESPEAK_TIERING_BUDGET}`);
 	try {
 		compiled ??= new WebAssembly.Module(wasmBinary);
-		receive(new WebAssembly.Instance(compiled, imports));
 	} finally {
 		setFlagsFromString(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`);
 	}
-	return {}; // the glue takes the exports from `receive`
+};
+
+/**
+ * The glue's engine start with our compiled module. Its instantiateWasm hook must not throw:
+ * the glue would log the error and never settle. A failure is kept and thrown by the caller.
+ */
+const initEspeak = async () => {
+	compileEspeak();
+	let failure = null;
+	const ready = init({
+		wasmBinary,
+		preRun: [mountData],
+		instantiateWasm: (imports, receive) => {
+			try {
+				receive(new WebAssembly.Instance(compiled, imports));
+			} catch (error) {
+				failure = error;
+			}
+			return {}; // the glue takes the exports from `receive`
+		},
+	});
+	if (failure) throw failure; // the hook runs within init(), before it returns
+	return ready;
 };
 
 /** Engines made in this worker: 1 unless one had to be rebuilt (replies carry it, for the tests). */
@@ -159,7 +180,7 @@ let engines = 0;
 
 const createEngine = async () => {
 	const listening = ['uncaughtException', 'unhandledRejection'].map((event) => [event, process.listeners(event)]);
-	const module = await init({wasmBinary, preRun: [mountData], instantiateWasm: instantiateEspeak});
+	const module = await initEspeak();
 	// The glue's Node start-up adds process-wide error listeners on every init(): they would keep a
 	// discarded engine alive (and rethrow what they catch anyway). Taken off again.
 	for (const [event, before] of listening) for (const listener of process.listeners(event)) if (!before.includes(listener)) process.off(event, listener);
@@ -309,9 +330,14 @@ const createEngine = async () => {
 		} finally {
 			module._malloc = malloc;
 			module._free = free;
-			if (!restore(before)) {
-				ok = false;
-				result = {error: new Error('espeak-worker: memory after the restore differs from before the request')};
+			try {
+				if (!restore(before)) {
+					ok = false;
+					result = {error: new Error('espeak-worker: memory after the restore differs from before the request')};
+				}
+			} catch (error) {
+				ok = false; // half restored: the engine is rebuilt
+				result = {error};
 			}
 		}
 		// The glue's buffer (re)allocations stay in effect on the JS side: redo them, which must land where they did.
