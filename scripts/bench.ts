@@ -38,12 +38,14 @@ const timed = async (label: string, file: string, frames: number, work: () => Pr
 
 const reel = (plan: Plan, file: string, options: RenderOptions) => () => renderPlan({plan, out: file, options});
 
+/** The value after `--name` on the command line, if given. */
+const argValue = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 // --scale F: a smaller render, for a quicker --distributed comparison.
-const scaleArg = () => (process.argv.includes('--scale') ? Number(process.argv[process.argv.indexOf('--scale') + 1]) : undefined);
+const scaleArg = () => (argValue('--scale') === undefined ? undefined : Number(argValue('--scale')));
 
 const main = async () => {
 	// --only floor|1080: stop early, for A/B runs while profiling.
-	const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+	const only = argValue('--only') ?? null;
 	const work = path.join(cacheDir(), 'bench');
 	await mkdir(work, {recursive: true});
 	const clipsDir = await ensureBenchClips(path.join(cacheDir(), 'bench-clips'));
@@ -56,7 +58,7 @@ const main = async () => {
 	if (process.argv.includes('--distributed')) return (await import('../bench/distributed')).benchDistributed({plan, workDir: work, options: {x264Preset: PRESET, scale: scaleArg()}});
 
 	const floorFile = path.join(work, 'floor.mp4');
-	const rounds = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 3;
+	const rounds = process.argv.includes('--rounds') ? Number(argValue('--rounds')) : 3;
 	if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error(`--rounds: expected a whole number of at least 1, got ${rounds}`);
 	// The renderer `make` would use here: the compositor when a full ffmpeg is present (it is: the floor needs one).
 	console.log(`reel renderer: ${chooseRenderer('auto')}; ${rounds} round${rounds > 1 ? 's' : ''}`);

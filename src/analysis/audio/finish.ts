@@ -25,7 +25,10 @@ const RELEASE_MS = 80;
 const lookahead = (sampleRate: number) => Math.max(1, Math.round(sampleRate * (LOOKAHEAD_MS / 1000)));
 const ringSize = (sampleRate: number) => 2 ** Math.ceil(Math.log2(lookahead(sampleRate) + 2));
 /** The limiter's ring buffers in an arena: `need` and `released` (doubles), `queue` (indices). */
-const limiterBytes = (sampleRate: number) => arenaBytes(ringSize(sampleRate) * 8, ringSize(sampleRate) * 8, ringSize(sampleRate) * 4);
+const limiterBytes = (sampleRate: number) => {
+	const size = ringSize(sampleRate);
+	return arenaBytes(size * 8, size * 8, size * 4);
+};
 
 /**
  * Lookahead limiter. With r = the required gain's minimum over the next L

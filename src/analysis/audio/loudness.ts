@@ -37,6 +37,8 @@ export type LoudnessMeter = {
 
 /** How many sums `n` samples can read off where blocks start (or end): none past the first at a step of 0 (rates under 5 Hz). */
 const marksIn = (n: number, step: number) => (step > 0 ? Math.floor(n / step) + 2 : 2);
+/** Samples between the starts of 400 ms loudness blocks (100 ms). */
+const blockStep = (sampleRate: number) => Math.round(sampleRate * 0.1);
 /** The meter's part of an arena: its state, filters and the sums it reads off, for `n` samples at most. */
 const meterBytes = (n: number, step: number) => arenaBytes(7 * 8, 10 * 8, 5 * 4, 8 * marksIn(n, step), 8 * marksIn(n, step));
 
@@ -52,7 +54,7 @@ const createArenaMeter = (sampleRate: number) => {
 	// blocks start and end: each 400 ms block's energy is then one subtraction, not 0.4 s of samples
 	// summed again for every 100 ms step.
 	const block = Math.round(sampleRate * 0.4);
-	const step = Math.round(sampleRate * 0.1);
+	const step = blockStep(sampleRate);
 	const atStarts: number[] = [0]; // the running sum at 0, step, 2·step, …
 	const atEnds: number[] = []; // … and at block, block + step, …
 	let nextStart = step;
@@ -94,11 +96,11 @@ const createArenaMeter = (sampleRate: number) => {
  * music bed) gets an arena of its own, so the process does not hold its size for good.
  */
 const SCRATCH_MAX_BYTES = 8 * 2 ** 20;
-let scratch: {arena: Arena; bytes: number} | null = null;
+let scratch: Arena | null = null; // empty between parts: each push gives back all it took
 const scratchFor = (bytes: number): Arena => {
 	if (bytes > SCRATCH_MAX_BYTES) return createArena(bytes);
-	if (!scratch || scratch.bytes < bytes) scratch = {arena: createArena(Math.min(SCRATCH_MAX_BYTES, bytes * 2)), bytes: Math.min(SCRATCH_MAX_BYTES, bytes * 2)};
-	return scratch.arena;
+	if (!scratch || scratch.free() < bytes) scratch = createArena(Math.min(SCRATCH_MAX_BYTES, bytes * 2));
+	return scratch;
 };
 
 /** Integrated loudness of the `n` samples at `at` in `arena`. */
@@ -108,7 +110,7 @@ export const loudnessAt = (arena: Arena, at: number, n: number, sampleRate: numb
 	return meter.lufs();
 };
 /** What loudnessAt allocates (and gives back) in an arena for `n` samples. */
-export const loudnessBytes = (n: number, sampleRate: number) => meterBytes(n, Math.round(sampleRate * 0.1));
+export const loudnessBytes = (n: number, sampleRate: number) => meterBytes(n, blockStep(sampleRate));
 
 /** The meter for audio that arrives in parts, in order (a narration, sentence by sentence). */
 export const createLoudnessMeter = (sampleRate: number): LoudnessMeter => {
@@ -149,21 +151,20 @@ const PHASES: Float64Array[] = Array.from({length: OVERSAMPLE}, (_, phase) => {
  * Σ|tap|), with room for the sums' rounding. dsp.c skips the stretches this bounds below what is asked.
  */
 const TAP_GAIN = Math.max(...PHASES.map((taps) => taps.reduce((sum, t) => sum + Math.abs(t), 0))) * (1 + 1e-9);
-const TAPS_BYTES = OVERSAMPLE * TAPS * 8;
+/** What tapsAt may take from an arena. */
+export const TRUE_PEAK_BYTES = OVERSAMPLE * TAPS * 8;
 
 /** The taps, written once into each arena that needs them. */
 const tapsIn = new WeakMap<Arena, number>();
 const tapsAt = (arena: Arena): number => {
 	let at = tapsIn.get(arena);
 	if (at === undefined) {
-		at = arena.alloc(TAPS_BYTES);
+		at = arena.alloc(TRUE_PEAK_BYTES);
 		PHASES.forEach((taps, phase) => arena.f64(at! + phase * TAPS * 8, TAPS).set(taps));
 		tapsIn.set(arena, at);
 	}
 	return at;
 };
-/** What tapsAt may take from an arena. */
-export const TRUE_PEAK_BYTES = TAPS_BYTES;
 
 /**
  * Per sample, the highest absolute value of the reconstructed waveform from
@@ -181,7 +182,7 @@ export const envelopeAt = (arena: Arena, at: number, n: number, out: number, flo
 
 /** The envelope of `samples` (see envelopeAt), in an arena of its own. */
 export const truePeakEnvelope = (samples: Float32Array, floor = 0): Float32Array => {
-	const arena = createArena(arenaBytes(samples.byteLength, samples.byteLength, TAPS_BYTES));
+	const arena = createArena(arenaBytes(samples.byteLength, samples.byteLength, TRUE_PEAK_BYTES));
 	const out = arena.alloc(samples.byteLength);
 	envelopeAt(arena, arena.place(samples), samples.length, out, floor);
 	return arena.f32(out, samples.length);
@@ -200,6 +201,6 @@ export const truePeakDbAt = (arena: Arena, at: number, n: number): number => 20 
 
 /** True peak in dBTP; -Infinity for silence. */
 export const truePeakDb = (samples: Float32Array): number => {
-	const arena = createArena(arenaBytes(samples.byteLength, TAPS_BYTES));
+	const arena = createArena(arenaBytes(samples.byteLength, TRUE_PEAK_BYTES));
 	return truePeakDbAt(arena, arena.place(samples), samples.length);
 };
