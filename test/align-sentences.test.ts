@@ -1,8 +1,10 @@
-// Sentence-level skipping, on inline data: where sentences start, the grammar
-// that makes each optional, and decoded words numbered by the transcript again.
+// Sentence-level skipping, on inline data: where sentences start, when a
+// decode leaves speech unexplained, and decoded words numbered by the
+// transcript again.
 import {describe, expect, it} from 'vitest';
 import type {DecodedWord} from '../src/analysis/align/engine';
-import {optionalSentenceGrammar, restoreSkipped, sentenceStarts} from '../src/analysis/align/sentences';
+import {restoreSkipped, sentenceStarts} from '../src/analysis/align/sentences';
+import {leavesSpeechOut} from '../src/analysis/align/windows';
 
 const heard = (key: string, startMs: number): DecodedWord => ({wordIndex: 0, key, startMs, endMs: startMs + 100, probability: 1});
 const pause = (startMs: number, endMs: number): DecodedWord => ({wordIndex: -1, key: '<sil>', startMs, endMs, probability: 1});
@@ -14,9 +16,16 @@ describe('sentences', () => {
 		expect(sentenceStarts(['one'])).toEqual([0]);
 	});
 
-	it('each sentence is optional in the grammar; a window starting mid-sentence starts with a part', () => {
-		expect(optionalSentenceGrammar(['a', 'b', 'c', 'd'], [0, 2])).toContain('public <words> = [a b] [c d];');
-		expect(optionalSentenceGrammar(['a', 'b', 'c'], [1])).toContain('public <words> = [a] [b c];');
+	it('a pause between words that holds sound and that the decoder doubts is speech left unexplained', () => {
+		// 5 ms frames: sound from 1000 to 1500 ms.
+		const speech = new Uint8Array(600);
+		speech.fill(1, 200, 300);
+		const around = (gap: DecodedWord) => [heard('a', 800), gap, heard('b', 1600)];
+		expect(leavesSpeechOut(around({...pause(900, 1600), probability: 0.5}), speech)).toBe(true);
+		expect(leavesSpeechOut(around({...pause(900, 1600), probability: 0.9}), speech)).toBe(false); // sure of its pause: breath, a cough
+		expect(leavesSpeechOut(around({...pause(900, 1150), probability: 0.5}), speech)).toBe(false); // 150 ms of sound: too little
+		// Before the first word heard: speech of words outside the window.
+		expect(leavesSpeechOut([{...pause(900, 1600), probability: 0.5}, heard('b', 1600)], speech)).toBe(false);
 	});
 
 	it('restores a skipped sentence as missing instants where it would have been', () => {

@@ -6,7 +6,7 @@
 // the next window ends in the pause before them.
 import {findPauses, HOP_MS} from './activity';
 import type {DecodedWord, loadEngine} from './engine';
-import {decodeSkipping, slice, windowEnd, windowWords, type DecodeInput} from './windows';
+import {decodeSkipping, refit, slice, windowEnd, windowWords, type DecodeInput} from './windows';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
@@ -49,12 +49,12 @@ const keepTail = (words: DecodedWord[], startMs: number): {kept: DecodedWord[]; 
  * too few (the first one offered was heard, so more may be in the window), it
  * gets twice as many.
  */
-const decodeTail = (engine: Engine, {samples, offsetMs, keys, starts, expected}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]; expected: number}): DecodedWord[] | null => {
+const decodeTail = (engine: Engine, {samples, offsetMs, keys, starts, expected, speech}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]; expected: number; speech: Uint8Array}): DecodedWord[] | null => {
 	let count = windowWords(expected, keys.length);
 	for (let attempt = 0; attempt < 3; attempt++) {
 		const from = keys.length - count;
-		const local = starts.filter((s) => s >= from).map((s) => s - from);
-		const words = decodeSkipping(engine, {samples, offsetMs, keys: keys.slice(from), starts: local});
+		const window = {samples, offsetMs, keys: keys.slice(from), starts: starts.filter((s) => s >= from).map((s) => s - from)};
+		const words = refit(engine, decodeSkipping(engine, {...window, phoneLoop: false}), {...window, speech});
 		if (!words) return null;
 		const firstHeard = words.find((w) => w.wordIndex >= 0 && !w.missing);
 		if (firstHeard?.wordIndex !== 0 || from === 0 || attempt === 2) return words.map((w) => (w.wordIndex < 0 ? w : {...w, wordIndex: w.wordIndex + from}));
@@ -80,7 +80,7 @@ export const decodeBackward = ({engine, samples, sampleRate, keys, starts, speec
 		const first = endMs <= options.windowMs * 1.5;
 		const startMs = first ? 0 : Math.min(endMs - 1000, windowEnd(pauses, endMs - options.windowMs));
 		const expected = wordsPerSpeechMs * speechMsBetween(startMs, endMs);
-		const words = decodeTail(engine, {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs, keys: keys.slice(0, to), starts, expected});
+		const words = decodeTail(engine, {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs, keys: keys.slice(0, to), starts, expected, speech});
 		if (!words || !words.some((w) => w.wordIndex >= 0 && !w.missing)) return {words: parts.reverse().flat(), firstWord: to, failedAtMs: endMs};
 		const {kept, nextEndMs} = first ? {kept: fromFirstHeard(words), nextEndMs: 0} : keepTail(words, startMs);
 		parts.push(kept);

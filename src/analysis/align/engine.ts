@@ -1,12 +1,14 @@
 // The acoustic side: soundswallower (PocketSphinx's successor, compiled to
-// WebAssembly, MIT) with the US English model and CMUdict it ships. One decoder
-// per process, loaded on first use; every call on it is synchronous, so
-// concurrent alignments cannot interleave.
+// WebAssembly, MIT) with CMU Sphinx's 16 kHz US English model (vendored: the
+// package ships the 8 kHz one, which hears nothing above 3.7 kHz) and the
+// CMUdict the package ships. One decoder per process, loaded on first use;
+// every call on it is synchronous, so concurrent alignments cannot interleave.
 import {createRequire} from 'node:module';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type {Decoder, Segment as SsSegment} from 'soundswallower';
 import {ALIGN_RATE} from './audio';
-import {setPrefixGrammar, type FsgModule} from './fsg';
+import {setPrefixGrammar, setSentenceGrammar, type FsgModule} from './fsg';
 
 export type Beams = {beam: number; wbeam: number};
 
@@ -36,17 +38,41 @@ const modelBase = (): string => {
 	return path.join(path.dirname(entry), 'model') + path.sep; // the module joins names onto it: keep the slash
 };
 
+/** vendor/cmusphinx-en-us-16k: see its README for where it comes from and what was measured. */
+const ACOUSTIC_MODEL = fileURLToPath(new URL('../../../vendor/cmusphinx-en-us-16k/', import.meta.url));
+
+/**
+ * One dictionary word per phone: a free phone loop, the stand-in for speech
+ * the transcript lacks (see setSentenceGrammar). CMU Sphinx's 39 phones.
+ */
+const PHONE_LOOP: [string, string][] = 'AA AE AH AO AW AY B CH D DH EH ER EY F G HH IH IY JH K L M N NG OW OY P R S SH T TH UH UW V W Y Z ZH'
+	.split(' ')
+	.map((phone) => [`phone_loop_${phone.toLowerCase()}`, phone]);
+/**
+ * What each phone of the loop costs (natural log, before the language
+ * weight). Measured on espeak takes with a sentence added or cut: from -3 to
+ * -10 every case came out right (at -3 and -5 the loop also took 40-80 ms
+ * from sentence edges); at -15 silence won over the loop and the sentences
+ * around the extra speech were dropped instead. The development recordings
+ * gave the same boundaries with the loop as without it.
+ */
+const PHONE_LOOP_LOGP = -8;
+
 const start = async (): Promise<Engine> => {
 	const log: string[] = [];
 	const {default: createModule} = await import('soundswallower');
 	// The module prints the decoder's complaints on stderr; keep them for our own error message instead.
 	const keep = (line: string) => void (log.push(line) > 20 && log.shift());
 	const module = await createModule({modelBase: modelBase(), print: keep, printErr: keep} as Parameters<typeof createModule>[0]);
-	const decoder = new module.Decoder({loglevel: 'ERROR', silprob: SILENCE_PROBABILITY, ...toConfig(BEAM_SCHEDULE[0])});
+	// Name the dictionary: finding no dict.txt in the model folder, the decoder would start with an empty one, without a word of warning.
+	const model = {hmm: ACOUSTIC_MODEL, dict: `${modelBase()}en-us/dict.txt`};
+	const decoder = new module.Decoder({loglevel: 'ERROR', silprob: SILENCE_PROBABILITY, ...model, ...toConfig(BEAM_SCHEDULE[0])});
 	await decoder.initialize();
 	decoder.set_config('samprate', ALIGN_RATE);
 	await decoder.reinitialize_audio();
-	return {decoder, module: module as unknown as FsgModule, added: new Set(), log};
+	const state: Engine = {decoder, module: module as unknown as FsgModule, added: new Set(), log};
+	addWords(state, PHONE_LOOP);
+	return state;
 };
 
 const toConfig = ({beam, wbeam}: Beams) => ({beam, pbeam: beam, wbeam});
@@ -71,7 +97,7 @@ export const addWords = (state: Engine, entries: [string, string][]): void => {
 	for (const word of fresh.keys()) state.added.add(word);
 };
 
-const FILLER = /^(<.*>|\[.*\]|\(NULL\))$/;
+const FILLER = /^(<.*>|\[.*\]|\(NULL\)|phone_loop_.*)$/;
 
 /**
  * The first `minWords` words, then any prefix of the rest, so a window may end
@@ -81,6 +107,12 @@ const setPrefix = ({decoder, module}: Engine, keys: string[], minWords: number):
 	const core = Math.max(1, Math.min(minWords, keys.length));
 	const pointer = (decoder as unknown as {cdecoder: number}).cdecoder;
 	setPrefixGrammar({module, decoder: pointer, lw: Number(decoder.get_config('lw')), keys, core});
+};
+
+const setSentences = ({decoder, module}: Engine, keys: string[], starts: number[], phoneLoop: boolean): void => {
+	const pointer = (decoder as unknown as {cdecoder: number}).cdecoder;
+	const garbage = phoneLoop ? PHONE_LOOP.map(([word]) => word) : [];
+	setSentenceGrammar({module, decoder: pointer, lw: Number(decoder.get_config('lw')), keys, starts, garbage, garbageLogp: PHONE_LOOP_LOGP});
 };
 
 const toWords = (segments: SsSegment[], offsetMs: number): DecodedWord[] => {
@@ -105,17 +137,21 @@ export type DecodeRequest = {
 	keys: string[];
 	/** Words that must be spoken; the rest of `keys` may be cut off (a window of long audio). @default keys.length */
 	minWords?: number;
-	/** A JSGF grammar over `keys` to use instead of the plain word sequence; `minWords` then counts the words that must be heard. */
-	grammar?: string;
+	/**
+	 * Where sentences start in `keys`: decode them each optional (with a phone
+	 * loop between them for speech the text lacks, if asked) instead of the
+	 * plain word sequence; `minWords` then counts the words that must be heard.
+	 */
+	sentences?: {starts: number[]; phoneLoop: boolean};
 	beams: Beams;
 };
 
 /** Viterbi alignment of the words to the samples; null when the search finds no path. */
-export const decode = (state: Engine, {samples, offsetMs, keys, minWords = keys.length, grammar, beams}: DecodeRequest): DecodedWord[] | null => {
+export const decode = (state: Engine, {samples, offsetMs, keys, minWords = keys.length, sentences, beams}: DecodeRequest): DecodedWord[] | null => {
 	const {decoder} = state;
 	for (const [key, value] of Object.entries(toConfig(beams))) decoder.set_config(key, value);
 	try {
-		if (grammar) decoder.set_grammar(grammar);
+		if (sentences) setSentences(state, keys, sentences.starts, sentences.phoneLoop);
 		else if (minWords < keys.length) setPrefix(state, keys, minWords);
 		else decoder.set_align_text(keys.join(' '));
 		decoder.start();

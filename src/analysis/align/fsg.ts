@@ -7,6 +7,8 @@
 // transition to the final state: n of them. Measured on a 27 s recording with
 // 99 optional words: 1.13–1.23 s of CPU as JSGF, 0.70–0.72 s built directly,
 // the same words at the same times (plain alignment of the text: 0.67–0.75 s).
+// The sentence grammar below is built the same way: JSGF has no way to put a
+// cost on each pass through a loop.
 
 /** The part of the Emscripten module this file calls (C signatures in soundswallower's fsg_model.h). */
 export type FsgModule = {
@@ -20,6 +22,8 @@ export type FsgModule = {
 	_fsg_model_null_trans_add: (fsg: number, from: number, to: number, logp: number) => number;
 	_fsg_set_states: (fsg: number, start: number, final: number) => void;
 	_decoder_set_fsg: (decoder: number, fsg: number) => number;
+	/** logmath_log(lmath, p): p in the decoder's integer log units. */
+	_logmath_log: (logmath: number, p: number) => number;
 };
 
 const withString = <T>(module: FsgModule, text: string, use: (pointer: number) => T): T => {
@@ -52,4 +56,31 @@ export const setPrefixGrammar = ({module, decoder, lw, keys, core}: {module: Fsg
 	module._fsg_set_states(fsg, 0, final);
 	// The decoder's search takes the grammar over (soundswallower's own set_grammar hands it over the same way).
 	if (module._decoder_set_fsg(decoder, fsg) < 0) throw new Error('the decoder refused the window grammar');
+};
+
+/**
+ * Sets the grammar for text that may not match the take: each sentence
+ * (`keys[starts[k]..starts[k+1])`) may be left out, and between sentences any
+ * run of `garbage` words (one per phone: a free phone loop) may stand for
+ * speech the text lacks. Every garbage word costs `garbageLogp` (natural log,
+ * scaled by the language weight as JSGF weights are), so the text's own words
+ * win wherever they fit and the loop takes only sound no sentence explains.
+ */
+export const setSentenceGrammar = ({module, decoder, lw, keys, starts, garbage, garbageLogp}: {module: FsgModule; decoder: number; lw: number; keys: string[]; starts: number[]; garbage: string[]; garbageLogp: number}): void => {
+	const logmath = module._decoder_logmath(decoder);
+	const final = keys.length;
+	const fsg = withString(module, 'sentences', (name) => module._fsg_model_init(name, logmath, lw, final + 1));
+	if (!fsg) throw new Error('cannot create the sentence grammar');
+	const wordId = (key: string) => withString(module, key, (word) => module._fsg_model_word_add(fsg, word));
+	keys.forEach((key, i) => module._fsg_model_trans_add(fsg, i, i + 1, 0, wordId(key)));
+	const boundaries = [...new Set([0, ...starts.filter((s) => s > 0 && s < final), final])].sort((a, b) => a - b);
+	// Leaving sentences out: a null transition from each boundary to every later one (the search does not chain them).
+	boundaries.forEach((from, i) => {
+		for (const to of boundaries.slice(i + 1)) module._fsg_model_null_trans_add(fsg, from, to, 0);
+	});
+	const cost = Math.round(module._logmath_log(logmath, Math.exp(garbageLogp)) * lw);
+	const garbageIds = garbage.map(wordId);
+	for (const state of boundaries) for (const id of garbageIds) module._fsg_model_trans_add(fsg, state, state, cost, id);
+	module._fsg_set_states(fsg, 0, final);
+	if (module._decoder_set_fsg(decoder, fsg) < 0) throw new Error('the decoder refused the sentence grammar');
 };

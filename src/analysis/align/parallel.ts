@@ -11,7 +11,7 @@ import {findPauses, HOP_MS} from './activity';
 import {decodeBackward, type BackwardResult} from './backward';
 import type {DecodeJob} from './decode-worker';
 import type {DecodedWord, loadEngine} from './engine';
-import {decodeInWindows, decodeSkipping, decodeWithRetry, slice, windowEnd, type DecodeInput, type WindowOptions} from './windows';
+import {decodeInWindows, decodeWithRetry, refit, slice, windowEnd, type DecodeInput, type WindowOptions} from './windows';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 type Result = ReturnType<typeof decodeInWindows>;
@@ -67,11 +67,11 @@ const runInWorker = (job: Omit<DecodeJob, 'id'>): Promise<BackwardResult> => {
 const shift = (words: DecodedWord[], byMs: number): DecodedWord[] => words.map((w) => ({...w, startMs: w.startMs + byMs, endMs: w.endMs + byMs}));
 
 /** The words neither half placed (`from` to `to`), in the audio between the halves; evenly spread, with no confidence, if even that fails. */
-const bridge = (engine: Engine, {samples, sampleRate, keys, starts, from, to, fromMs, toMs}: {samples: Float32Array; sampleRate: number; keys: string[]; starts: number[]; from: number; to: number; fromMs: number; toMs: number}): DecodedWord[] => {
+const bridge = (engine: Engine, {samples, sampleRate, keys, starts, speech, from, to, fromMs, toMs}: {samples: Float32Array; sampleRate: number; keys: string[]; starts: number[]; speech: Uint8Array; from: number; to: number; fromMs: number; toMs: number}): DecodedWord[] => {
 	if (to <= from) return [];
 	const window = {samples: slice(samples, fromMs, toMs, sampleRate), offsetMs: fromMs, keys: keys.slice(from, to)};
 	const local = starts.filter((s) => s > from && s < to).map((s) => s - from);
-	const words = (toMs - fromMs >= 100 ? decodeWithRetry(engine, window) ?? decodeSkipping(engine, {...window, starts: [0, ...local]}) : null) ??
+	const words = (toMs - fromMs >= 100 ? refit(engine, decodeWithRetry(engine, window), {...window, starts: [0, ...local], speech}) : null) ??
 		Array.from({length: to - from}, (_, i) => ({wordIndex: i, startMs: fromMs + ((toMs - fromMs) * i) / (to - from), endMs: fromMs + ((toMs - fromMs) * (i + 1)) / (to - from), probability: 0}));
 	return words.map((w) => (w.wordIndex < 0 ? w : {...w, wordIndex: w.wordIndex + from}));
 };
@@ -98,7 +98,7 @@ export const decodeInHalves = async (request: DecodeInput & {
 	const rest = shift(secondHalf.words, cutMs).filter((w) => w.wordIndex < 0 || w.wordIndex >= placed);
 	const restFrom = rest.find((w) => w.wordIndex >= 0)?.wordIndex ?? keys.length;
 	const lastEndMs = firstHalf.words.at(-1)?.endMs ?? 0;
-	const between = bridge(engine, {samples, sampleRate, keys, starts, from: placed, to: restFrom, fromMs: lastEndMs, toMs: rest.find((w) => w.wordIndex >= 0)?.startMs ?? durationMs});
+	const between = bridge(engine, {samples, sampleRate, keys, starts, speech, from: placed, to: restFrom, fromMs: lastEndMs, toMs: rest.find((w) => w.wordIndex >= 0)?.startMs ?? durationMs});
 	// Every word is placed now; words the bridge could only spread carry no confidence and are reported as such.
 	return {words: [...firstHalf.words, ...between, ...rest], failedFrom: null, failedAtMs: durationMs};
 };

@@ -1,8 +1,8 @@
 // Where the transcript and the recording disagree. A script edited after the
 // take (a sentence added, one cut) makes the plain word sequence unalignable:
 // the decoder finds no path, or forces the extra words into whatever sound is
-// near. Decoded instead with every sentence optional, the words that are there
-// keep their places and a sentence the audio lacks is simply not heard.
+// near. Decoded instead with every sentence optional (fsg.ts), the words that
+// are there keep their places and a sentence the audio lacks is simply not heard.
 import type {DecodedWord} from './engine';
 
 /** A sentence longer than this many words is skipped in parts, so one stray clause does not cost the whole sentence. */
@@ -28,12 +28,6 @@ const spans = (starts: number[], count: number): [number, number][] => {
 	const inside = starts.filter((s) => s < count);
 	if (inside[0] !== 0) inside.unshift(0);
 	return inside.map((s, i) => [s, inside[i + 1] ?? count]);
-};
-
-/** JSGF in which each sentence of `keys` may be heard or left out; `starts` are relative to `keys`. */
-export const optionalSentenceGrammar = (keys: string[], starts: number[]): string => {
-	const body = spans(starts, keys.length).map(([a, b]) => `[${keys.slice(a, b).join(' ')}]`).join(' ');
-	return `#JSGF V1.0;\ngrammar sentences;\npublic <words> = ${body};\n`;
 };
 
 /**

@@ -7,7 +7,7 @@
 // are kept, and the next window starts in the pause after them.
 import {BEAM_SCHEDULE, decode, type DecodedWord, type DecodeRequest, type loadEngine} from './engine';
 import {findPauses, HOP_MS} from './activity';
-import {optionalSentenceGrammar, restoreSkipped} from './sentences';
+import {restoreSkipped} from './sentences';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
 
@@ -36,13 +36,46 @@ export const decodeWithRetry = (engine: Engine, request: Omit<DecodeRequest, 'be
 /**
  * The text again with every sentence optional, for a window the plain text
  * does not fit: a sentence the audio lacks is left out (marked missing) instead
- * of failing the window or being forced into the sound nearby.
+ * of failing the window or being forced into the sound nearby. With
+ * `phoneLoop`, speech the text lacks goes to a loop of phones instead of
+ * pulling the text's words into it.
  */
-export const decodeSkipping = (engine: Engine, {samples, offsetMs, keys, starts}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]}): DecodedWord[] | null => {
-	const words = decodeWithRetry(engine, {samples, offsetMs, keys, minWords: 1, grammar: optionalSentenceGrammar(keys, starts)});
+export const decodeSkipping = (engine: Engine, {samples, offsetMs, keys, starts, phoneLoop}: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]; phoneLoop: boolean}): DecodedWord[] | null => {
+	const words = decodeWithRetry(engine, {samples, offsetMs, keys, minWords: 1, sentences: {starts, phoneLoop}});
 	const restored = words && restoreSkipped(words, keys, starts);
 	return restored?.some((w) => w.wordIndex >= 0 && !w.missing) ? restored : null;
 };
+
+/** A pause between two heard words holding this much sound (in `speech`) may be speech no word explains, */
+const UNEXPLAINED_SOUND_MS = 300;
+/**
+ * when the decoder doubts it too. Its pauses over breath, a cough or room
+ * noise scored 0.78-0.98 on the development recordings; over speech (a
+ * sentence cut from the text, or one added in the take) 0.36-0.69.
+ */
+const DOUBTFUL_PAUSE = 0.75;
+
+/**
+ * Whether a decode left speech in a pause between its words: the sign of text
+ * forced onto sound that is not it (a sentence the take lacks) or of speech
+ * the text lacks. The plain search finds a path either way when the model
+ * scores wrong words well enough, so its failing is no test. Pauses before the
+ * first word and after the last are not counted: a window's edges hold speech
+ * of the words around it.
+ */
+export const leavesSpeechOut = (words: DecodedWord[], speech: Uint8Array): boolean => {
+	const heard = words.flatMap((w, i) => (w.wordIndex >= 0 && !w.missing ? [i] : []));
+	const soundMs = (w: DecodedWord) => speech.subarray(Math.floor(w.startMs / HOP_MS), Math.ceil(w.endMs / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
+	return words.some((w, i) => w.wordIndex < 0 && i > heard[0] && i < heard[heard.length - 1] && w.probability < DOUBTFUL_PAUSE && soundMs(w) >= UNEXPLAINED_SOUND_MS);
+};
+
+/**
+ * `words` when they account for the window's speech, else the window decoded
+ * again with sentences optional and a phone loop for speech the text lacks
+ * (`words` still, should that find nothing).
+ */
+export const refit = (engine: Engine, words: DecodedWord[] | null, request: {samples: Float32Array; offsetMs: number; keys: string[]; starts: number[]; speech: Uint8Array}): DecodedWord[] | null =>
+	words && !leavesSpeechOut(words, request.speech) ? words : (decodeSkipping(engine, {...request, phoneLoop: true}) ?? words);
 
 export const slice = (samples: Float32Array, fromMs: number, toMs: number, rate: number) =>
 	samples.subarray(Math.round((fromMs * rate) / 1000), Math.round((toMs * rate) / 1000));
@@ -145,9 +178,8 @@ export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, spee
 		const window = {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs};
 		const expected = wordsPerSpeechMs * speechMsBetween(startMs, endMs);
 		const exact = lastWindow && !openEnd;
-		const words =
-			(exact ? decodeWithRetry(engine, {...window, keys: rest}) : decodeWindow(engine, {...window, keys: rest, expected})) ??
-			decodeSkipping(engine, {...window, keys: exact ? rest : rest.slice(0, windowWords(expected, rest.length)), starts: restStarts});
+		const plain = exact ? decodeWithRetry(engine, {...window, keys: rest}) : decodeWindow(engine, {...window, keys: rest, expected});
+		const words = refit(engine, plain, {...window, keys: exact ? rest : rest.slice(0, windowWords(expected, rest.length)), starts: restStarts, speech});
 		if (!words) return {words: out, failedFrom: from, failedAtMs: startMs};
 		const {kept, nextStartMs} = exact ? {kept: words, nextStartMs: durationMs} : lastWindow ? {kept: throughLastHeard(words), nextStartMs: durationMs} : acceptWords(words, endMs);
 		out.push(...kept.map((w) => ({...w, wordIndex: w.wordIndex < 0 ? -1 : w.wordIndex + from})));

@@ -18,6 +18,7 @@ const SPEECH_SOURCES = [
 	...['piper.ts', 'piper-config.ts', 'piper-durations.ts', 'piper-phonemes.ts', 'piper-speech.ts'].map((f) => `src/analysis/tts/${f}`),
 	'src/analysis/align',
 	'vendor/espeak-ng', // the engine itself (its voice data is the package's, versioned below)
+	'vendor/cmusphinx-en-us-16k', // the aligner's acoustic model
 	...['vad.ts', 'wav.ts', 'onnx.ts'].map((f) => `src/analysis/audio/${f}`),
 ];
 const speechCode = () =>
