@@ -1,4 +1,4 @@
-// npm run eval:align [-- DIR] [--no-refine] [--no-voice-detector] [--no-fillers] [--no-long] [--dump] [--shifts]
+// npm run eval:align [-- DIR] [--no-refine | --refine] [--no-voice-detector] [--no-fillers] [--no-long] [--dump] [--shifts]
 // Word-boundary error of the aligner against reference TextGrids (default: the
 // MFA development set in ../shared/data/align/mfa), per file and overall, with
 // real-time factor; then a 5-minute take (the files repeated) for speed and memory.
@@ -17,7 +17,7 @@ import type {Pcm} from '../src/analysis/align/types';
 import {PROJECT_ROOT} from '../src/analysis/cache/dirs';
 import {peakRssMb} from '../src/analysis/report/stages';
 
-const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, 'no-voice-detector': {type: 'boolean'}, dump: {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}, shifts: {type: 'boolean'}}, allowPositionals: true});
+const {values, positionals} = parseArgs({options: {'no-refine': {type: 'boolean'}, refine: {type: 'boolean'}, 'no-voice-detector': {type: 'boolean'}, dump: {type: 'boolean'}, 'no-fillers': {type: 'boolean'}, 'no-long': {type: 'boolean'}, shifts: {type: 'boolean'}}, allowPositionals: true});
 const dir = positionals[0] ?? path.join(PROJECT_ROOT, '..', 'shared', 'data', 'align', 'mfa');
 const FILLERS = /^(uh|um|erm|er|ah|hmm|mm)$/i;
 const keepWord = (text: string) => !values['no-fillers'] || !FILLERS.test(text);
@@ -37,7 +37,7 @@ const ms = (x: number) => String(Math.round(x)).padStart(6);
 const run = async ({pcm, transcript, reference}: Omit<Case, 'name'>, name = '') => {
 	const cpu = process.cpuUsage();
 	const started = performance.now();
-	const options = {refineBoundaries: !values['no-refine'], voiceDetector: !values['no-voice-detector']};
+	const options = {refineBoundaries: values['no-refine'] ? false : values.refine ? true : ('auto' as const), voiceDetector: !values['no-voice-detector']};
 	const {words} = await alignWords({samples: pcm.samples, sampleRate: pcm.sampleRate, transcript, options});
 	const wallMs = performance.now() - started;
 	const {user, system} = process.cpuUsage(cpu);
@@ -133,7 +133,7 @@ const main = async () => {
 	const names = (await readdir(dir)).filter((f) => f.endsWith('.TextGrid')).map((f) => f.replace(/\.TextGrid$/, '')).sort();
 	if (names.length === 0) throw new Error(`${dir}: no .TextGrid files`);
 	const cases = await Promise.all(names.map(loadCase));
-	console.log(`eval:align on ${dir} (${names.length} files${values['no-refine'] ? ', no refinement' : ''}${values['no-voice-detector'] ? ', no voice detector' : ''}${values['no-fillers'] ? ', fillers removed from transcripts' : ''})`);
+	console.log(`eval:align on ${dir} (${names.length} files${values['no-refine'] ? ', no refinement' : values.refine ? ', refinement forced on' : ''}${values['no-voice-detector'] ? ', no voice detector' : ''}${values['no-fillers'] ? ', fillers removed from transcripts' : ''})`);
 	await alignWords({samples: cases[0].pcm.samples.subarray(0, 32000), sampleRate: 16000, transcript: 'warm up'}).catch(() => undefined); // model load is not alignment time
 	const all = {errors: [] as number[], wallMs: 0, cpuMs: 0, audioMs: 0};
 	for (const c of cases) {

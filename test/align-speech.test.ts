@@ -6,7 +6,10 @@ import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {isWideband} from '../src/analysis/align/activity';
 import {alignWords} from '../src/analysis/align/align-words';
+import {toAlignRate} from '../src/analysis/align/audio';
+import {resample} from '../src/analysis/align/resample';
 import {boundaryErrors, pairWords, summarize} from '../src/analysis/align/evaluate';
 import type {AlignedWord} from '../src/analysis/align/types';
 import {makeTake, transformTake, type Take, type TrueWord} from './helpers/speech';
@@ -35,6 +38,14 @@ const expectClose = (words: AlignedWord[], truth: TrueWord[]) => {
 };
 
 describe('alignWords on speech with known times', () => {
+	it('tells wideband audio from audio once sampled at 8 kHz (which alone gets its boundaries refined on the signal)', () => {
+		expect(isWideband(toAlignRate(take))).toBe(true);
+		expect(isWideband(toAlignRate(resample(take, 11_025)))).toBe(true);
+		expect(isWideband(toAlignRate(resample(take, 8_000)))).toBe(false);
+		// Quiet wideband speech is still wideband: the test is relative to the signal's own level.
+		expect(isWideband(toAlignRate({samples: take.samples.map((x) => x / 100), sampleRate: take.sampleRate}))).toBe(true);
+	});
+
 	it('places every word of samples handed over at 22.05 kHz, numbers and names included', async () => {
 		const {words, warnings} = await alignWords({samples: take.samples, sampleRate: take.sampleRate, transcript: take.transcript});
 		expectClose(words, take.words);

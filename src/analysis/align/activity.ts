@@ -118,6 +118,28 @@ export const measureActivity = ({samples, sampleRate}: Pcm): Activity => {
 	return {levelDb, peakDb, rangeDb: percentile(levelDb, 0.99) - percentile(levelDb, FLOOR_PERCENTILE)};
 };
 
+/** The band only wideband audio has: a source sampled at 8 kHz, resampled to the aligner's rate, is empty above 4 kHz. */
+const HIGH_BAND_HZ = 4_500;
+/**
+ * How far below the whole signal's loud moments the band's may lie in wideband
+ * speech (fricatives, breath). Measured: 11-32 dB in the development
+ * recordings (the hoarse speaker 29-32) and for espeak written at 11-44 kHz;
+ * 49 dB for espeak written at 8 kHz.
+ */
+const WIDEBAND_WITHIN_DB = 40;
+/** A recording's bandwidth is its equipment's: a minute of it tells. */
+const WIDEBAND_SAMPLE_MS = 60_000;
+
+/** Whether the audio holds sound above 4.5 kHz: a wideband recording, which the 16 kHz model hears in full. */
+export const isWideband = ({samples: all, sampleRate}: Pcm): boolean => {
+	if (sampleRate < 2 * HIGH_BAND_HZ) return false;
+	const samples = all.subarray(0, Math.round((sampleRate * WIDEBAND_SAMPLE_MS) / 1000));
+	const hop = Math.round((sampleRate * HOP_MS) / 1000);
+	const high = design('high', HIGH_BAND_HZ, sampleRate);
+	const loud = (sections: [Biquad, Biquad, Biquad, Biquad] | null) => percentile(frameDb(hopEnergy(samples, 0, sections, hop), 2 * hop), 0.99);
+	return loud([high, high, high, high]) >= loud(null) - WIDEBAND_WITHIN_DB; // 8th order: the edge at 4 kHz is steep
+};
+
 /** No speech to align: digital silence, or a steady hiss or hum with nothing standing out. */
 export const isSilent = ({peakDb, rangeDb}: Activity): boolean => peakDb < SILENT_PEAK_DB || rangeDb < MIN_DYNAMIC_RANGE_DB;
 

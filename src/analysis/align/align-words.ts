@@ -1,9 +1,10 @@
 // Transcript + audio → when each transcript word is spoken. A short list of
 // stages: read both, check there is something to align, look up
-// pronunciations, decode (in windows when long), refine on the signal, and
+// pronunciations, decode (in windows when long), refine on the signal (for
+// narrowband audio), and
 // say how far to trust the result.
 import {ReelError} from '../errors';
-import {isSilent, measureActivity, speechMask, type Activity} from './activity';
+import {isSilent, isWideband, measureActivity, speechMask, type Activity} from './activity';
 import {loadAudioFile, toAlignRate} from './audio';
 import {extraSpeechWarnings, lowConfidenceWarnings, missingWarnings, wordConfidence} from './diagnose';
 import {loadEngine, type DecodedWord} from './engine';
@@ -51,13 +52,13 @@ const decodeAll = async (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pc
 };
 
 /** Decoded segments → one timed word per transcript word (words with nothing to hear, or not in the audio, get an instant). */
-const toAlignedWords = ({words, spokenIndex, phoneCounts, decoded, activity, options}: {
+const toAlignedWords = ({words, spokenIndex, phoneCounts, decoded, activity, refine}: {
 	words: TranscriptWord[];
 	spokenIndex: number[];
 	phoneCounts: number[];
 	decoded: DecodedWord[];
 	activity: Activity;
-	options: AlignOptions;
+	refine: boolean;
 }): AlignedWord[] => {
 	const spoken = decoded.filter((w) => w.wordIndex >= 0);
 	const silent = (w: DecodedWord | undefined) => !w || w.wordIndex < 0 || w.missing === true;
@@ -68,7 +69,7 @@ const toAlignedWords = ({words, spokenIndex, phoneCounts, decoded, activity, opt
 		const after = decoded[at + 1];
 		return {startMs: w.startMs, endMs: w.endMs, pauseBefore: silent(before) || before.endMs < w.startMs, pauseAfter: silent(after) || after.startMs > w.endMs};
 	});
-	const refined = options.refineBoundaries ? refineBoundaries({words: placed, activity}) : placed;
+	const refined = refine ? refineBoundaries({words: placed, activity}) : placed;
 	const times = new Map(heard.map((w, i) => [w, refined[i]]));
 	const out: AlignedWord[] = [];
 	let cursor = 0;
@@ -112,7 +113,8 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	const {decoded: raw, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, measured, options);
 	const activity = {...measured, quiet: (await quiet) ?? undefined};
 	const decoded = failure ? raw : reattachStranded({decoded: raw, activity, starts});
-	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, options});
+	const refine = options.refineBoundaries === 'auto' ? !isWideband(pcm) : options.refineBoundaries;
+	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, refine});
 	const limitMs = Math.floor(durationMs);
 	for (const w of aligned) {
 		w.startMs = Math.min(w.startMs, limitMs);

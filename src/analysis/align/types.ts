@@ -23,15 +23,20 @@ export type AlignOptions = {
 	singlePassMaxMs: number;
 	/** Target window length for long audio (cut at a pause near it). @default 30000 */
 	windowMs: number;
-	/** Move boundaries next to pauses onto the signal's speech onset/offset. @default true */
-	refineBoundaries: boolean;
+	/**
+	 * Move boundaries next to pauses onto the signal's speech onset/offset. 'auto':
+	 * only for narrowband audio (nothing above 4.5 kHz, e.g. a source sampled at
+	 * 8 kHz), where the 16 kHz model hears too little to place them; on wideband
+	 * audio its own edges are closer (docs/alignment-adaptation.md). @default 'auto'
+	 */
+	refineBoundaries: boolean | 'auto';
 	/** Audio at least this long is cut in two halves aligned on two threads (below it, starting the second thread costs what it saves). @default 90000 */
 	parallelMinMs: number;
 	/** Use the Silero voice detector to tell pauses with breath or noise in them from speech, at word edges. @default true */
 	voiceDetector: boolean;
 };
 
-export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: true, parallelMinMs: 90_000, voiceDetector: true};
+export const defaultAlignOptions: AlignOptions = {singlePassMaxMs: 45_000, windowMs: 30_000, refineBoundaries: 'auto', parallelMinMs: 90_000, voiceDetector: true};
 
 /** Mono samples in [-1, 1]. */
 export type Pcm = {samples: Float32Array; sampleRate: number};
