@@ -69,3 +69,23 @@ describe('a take with a sentence the transcript does not have', () => {
 		expect(warnings).toContainEqual(expect.stringMatching(/^3\.\d–7\.\d s holds \d\.\d s of sound that no transcript word covers \(between word 9 "dog\." and word 10 "Nguyen"\)/));
 	});
 });
+
+describe('a transcript of another take', () => {
+	const OTHER = [
+		'Nobody expected the orchestra to play so loudly tonight.',
+		'Every morning the baker sells warm bread to the village.',
+		'Our train left the station twenty minutes late.',
+		'Mountains rise above the clouds like islands in a sea.',
+		'He forgot his keys again and waited at the door.',
+	];
+	it.each([
+		{label: 'in one pass', options: {}},
+		{label: 'in windows', options: WINDOWED},
+	])('trusts none of its words, and says so ($label)', async ({options}) => {
+		const {words, warnings} = await alignWords({samples: take.samples, sampleRate: take.sampleRate, transcript: OTHER.join(' '), options});
+		expect(words.map((w) => w.text)).toEqual(wordsOf(OTHER));
+		// Measured: sentences left out score 0, those forced onto the take's speech 0.19–0.29.
+		for (const w of words) expect(w.confidence).toBeLessThan(0.5);
+		expect(warnings.join('\n')).toMatch(/fit the audio poorly|not in the recording/);
+	});
+});

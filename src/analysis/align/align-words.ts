@@ -6,7 +6,7 @@
 import {ReelError} from '../errors';
 import {isSilent, isWideband, measureActivity, speechMask, type Activity} from './activity';
 import {loadAudioFile, toAlignRate} from './audio';
-import {extraSpeechWarnings, lowConfidenceWarnings, missingWarnings, wordConfidence} from './diagnose';
+import {distrustForced, extraSpeechWarnings, lowConfidenceWarnings, missingWarnings, wordConfidence} from './diagnose';
 import {loadEngine, type DecodedWord} from './engine';
 import {buildLexicon} from './lexicon';
 import {decodeInHalves, warmDecodeWorker} from './parallel';
@@ -112,7 +112,7 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	const starts = sentenceStarts(spokenIndex.map((i) => words[i].text));
 	const {decoded: raw, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, measured, options);
 	const activity = {...measured, quiet: (await quiet) ?? undefined};
-	const decoded = failure ? raw : reattachStranded({decoded: raw, activity, starts});
+	const decoded = failure ? raw : reattachStranded({decoded: distrustForced({decoded: raw, starts, speech: speechMask(measured, SPEECH_DB)}), activity, starts});
 	const refine = options.refineBoundaries === 'auto' ? !isWideband(pcm) : options.refineBoundaries;
 	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, refine});
 	const limitMs = Math.floor(durationMs);

@@ -1,9 +1,11 @@
 // How far to trust the result, per word and as a whole: the decoder's own
 // score, words squeezed to the shortest possible duration (the text had more
-// words than the audio there), and speech that no transcript word covers.
+// words than the audio there), sentences forced onto speech that is not
+// theirs, and speech that no transcript word covers.
 import {frameAt, HOP_MS, speechMask, type Activity} from './activity';
 import type {DecodedWord} from './engine';
 import type {AlignedWord} from './types';
+import {doubtfulPauses} from './windows';
 
 /** Every phone at the model's 3-frame minimum: the word was forced into too little audio. */
 const MIN_PHONE_MS = 30;
@@ -14,11 +16,35 @@ const EXTRA_SPEECH_MS = 1_000;
 const LOW_CONFIDENCE = 0.5;
 const LOW_RUN = 3;
 
+/** A forced word's score is cut by this, as a squeezed one's is. */
+const FORCED_FACTOR = 0.3;
+
+/**
+ * The decode with the words of a sentence that still holds a doubtful pause
+ * (speech no word explains, windows.ts) scored down: after the decode with a
+ * phone loop, that is text forced onto sound that is not it, as when the
+ * transcript belongs to another take. The low-confidence warning then names it.
+ */
+export const distrustForced = ({decoded, starts, speech}: {decoded: DecodedWord[]; starts: number[]; speech: Uint8Array}): DecodedWord[] => {
+	const sentenceOf = (wordIndex: number) => starts.filter((s) => s <= wordIndex).length;
+	const heardNear = (i: number, step: -1 | 1): DecodedWord | undefined => {
+		for (let j = i + step; j >= 0 && j < decoded.length; j += step) if (decoded[j].wordIndex >= 0 && !decoded[j].missing) return decoded[j];
+		return undefined;
+	};
+	const forced = new Set<number>();
+	for (const i of doubtfulPauses(decoded, speech)) {
+		const [before, after] = [heardNear(i, -1), heardNear(i, 1)];
+		if (before && after && sentenceOf(before.wordIndex) === sentenceOf(after.wordIndex)) forced.add(sentenceOf(before.wordIndex));
+	}
+	if (forced.size === 0) return decoded;
+	return decoded.map((w) => (w.wordIndex >= 0 && !w.missing && forced.has(sentenceOf(w.wordIndex)) ? {...w, probability: w.probability * FORCED_FACTOR} : w));
+};
+
 /** The decoder's score, cut where a word of `phones` phones got no more than the minimum time. */
 export const wordConfidence = (word: DecodedWord, phones: number): number => {
 	const squeezed = phones >= 3 && word.endMs - word.startMs <= phones * MIN_PHONE_MS;
 	const score = Math.max(0, Math.min(1, word.probability));
-	return Math.round((squeezed ? score * 0.3 : score) * 1000) / 1000;
+	return Math.round((squeezed ? score * FORCED_FACTOR : score) * 1000) / 1000;
 };
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);

@@ -63,10 +63,13 @@ const DOUBTFUL_PAUSE = 0.75;
  * first word and after the last are not counted: a window's edges hold speech
  * of the words around it.
  */
-export const leavesSpeechOut = (words: DecodedWord[], speech: Uint8Array): boolean => {
+export const leavesSpeechOut = (words: DecodedWord[], speech: Uint8Array): boolean => doubtfulPauses(words, speech).length > 0;
+
+/** Where (indices into `words`) a decode left speech in a pause between its words. */
+export const doubtfulPauses = (words: DecodedWord[], speech: Uint8Array): number[] => {
 	const heard = words.flatMap((w, i) => (w.wordIndex >= 0 && !w.missing ? [i] : []));
 	const soundMs = (w: DecodedWord) => speech.subarray(Math.floor(w.startMs / HOP_MS), Math.ceil(w.endMs / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
-	return words.some((w, i) => w.wordIndex < 0 && i > heard[0] && i < heard[heard.length - 1] && w.probability < DOUBTFUL_PAUSE && soundMs(w) >= UNEXPLAINED_SOUND_MS);
+	return words.flatMap((w, i) => (w.wordIndex < 0 && i > heard[0] && i < heard[heard.length - 1] && w.probability < DOUBTFUL_PAUSE && soundMs(w) >= UNEXPLAINED_SOUND_MS ? [i] : []));
 };
 
 /**
