@@ -8,13 +8,13 @@ import {PROJECT_ROOT} from './dirs';
 
 const memo = new Map<string, string>();
 
-const sourceFiles = (entry: string): string[] => {
+export const sourceFiles = (entry: string): string[] => {
 	const full = path.join(PROJECT_ROOT, entry);
 	if (!statSync(full, {throwIfNoEntry: false})) return [];
 	if (statSync(full).isFile()) return [full];
 	return readdirSync(full, {recursive: true, withFileTypes: true})
-		// Code, and the assets code can import (the Remotion bundle holds them too).
-		.filter((e) => e.isFile() && /\.(ts|tsx|mjs|cjs|js|json|wasm|css|svg|png|jpe?g|gif|webp|woff2?|ttf|otf|mp3|wav)$/.test(e.name))
+		// Code, the assets code can import (the Remotion bundle holds them too), and data files without an extension (an acoustic model's `means`, `mdef`).
+		.filter((e) => e.isFile() && (/\.(ts|tsx|mjs|cjs|js|json|wasm|css|svg|png|jpe?g|gif|webp|woff2?|ttf|otf|mp3|wav)$/.test(e.name) || !e.name.includes('.')))
 		.map((e) => path.join(e.parentPath, e.name))
 		.sort();
 };

