@@ -1,7 +1,9 @@
 // The aligner's pure parts, on inline data: the reference format, the scoring,
-// transcript words, pronunciations, resampling and the CLI's output formats.
+// transcript words, pronunciations (fillers drawn out included), resampling and
+// the CLI's output formats.
 import {describe, expect, it} from 'vitest';
 import {boundaryErrors, pairWords, summarize} from '../src/analysis/align/evaluate';
+import {drawnOut} from '../src/analysis/align/lexicon';
 import {ipaToArpabet, spellOut} from '../src/analysis/align/pronounce';
 import {resample} from '../src/analysis/align/resample';
 import {parseTextGrid, wordIntervals} from '../src/analysis/align/textgrid';
@@ -134,6 +136,13 @@ describe('pronunciations', () => {
 	it('spells out a word as a last resort', () => {
 		expect(spellOut('Xyz')).toEqual(['K', 'S', 'Y', 'Z']);
 		expect(spellOut('…')).toEqual(['AH']);
+	});
+
+	it('draws a filler out on its held sound: the last vowel, else the last phone', () => {
+		expect(drawnOut(['AH', 'M'])).toEqual(['AH', 'AH', 'M']);
+		expect(drawnOut(['AH'])).toEqual(['AH', 'AH']);
+		expect(drawnOut(['HH', 'M'])).toEqual(['HH', 'M', 'M']);
+		expect(drawnOut(['ER', 'M'])).toEqual(['ER', 'ER', 'M']);
 	});
 });
 
