@@ -153,6 +153,10 @@ export const boundaryMs = (f: number): number => f * HOP_MS + (WINDOW_MS - HOP_M
 /** The frame whose centre is nearest `ms`, clamped to the mask. */
 export const frameAt = (ms: number, frames: number): number => Math.max(0, Math.min(frames - 1, Math.round((ms - WINDOW_MS / 2) / HOP_MS)));
 
+/** Milliseconds of `mask` (HOP_MS frames) set between two times. */
+export const speechMsBetween = (mask: Uint8Array, fromMs: number, toMs: number): number =>
+	mask.subarray(Math.floor(fromMs / HOP_MS), Math.ceil(toMs / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
+
 /** Runs of non-speech at least `minMs` long, as [startMs, endMs). */
 export const findPauses = (mask: Uint8Array, minMs: number): [number, number][] => {
 	const pauses: [number, number][] = [];

@@ -21,7 +21,7 @@ import {decodeInWindows} from './windows';
 export type AlignInput = ({audioFile: string} | {samples: Float32Array; sampleRate: number}) &
 	({transcript: string} | {words: string[]}) & {options?: Partial<AlignOptions>};
 
-/** Sound this far above the floor counts when estimating the speaking rate and finding pauses. */
+/** Sound this far above the floor counts when estimating the speaking rate, finding pauses, and judging whether a pause holds speech. */
 const SPEECH_DB = 6;
 
 const readInput = async (input: AlignInput): Promise<{pcm: Pcm; words: TranscriptWord[]; label: string}> => {
@@ -41,9 +41,8 @@ const spreadWords = (count: number, fromMs: number, toMs: number): DecodedWord[]
 		probability: 0,
 	}));
 
-const decodeAll = async (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, {keys, starts, entries}: {keys: string[]; starts: number[]; entries: [string, string][]}, activity: Activity, options: AlignOptions) => {
+const decodeAll = async (engine: Awaited<ReturnType<typeof loadEngine>>, pcm: Pcm, {keys, starts, entries}: {keys: string[]; starts: number[]; entries: [string, string][]}, speech: Uint8Array, options: AlignOptions) => {
 	const durationMs = (pcm.samples.length * 1000) / pcm.sampleRate;
-	const speech = speechMask(activity, SPEECH_DB);
 	const request = {engine, samples: pcm.samples, sampleRate: pcm.sampleRate, keys, starts, speech, options};
 	const result = (await decodeInHalves({...request, entries})) ?? decodeInWindows(request);
 	if (result.failedFrom === null) return {decoded: result.words, failure: null};
@@ -110,9 +109,10 @@ export const alignWords = async (input: AlignInput): Promise<AlignResult> => {
 	const spokenIndex = words.flatMap((w, i) => (w.kind === 'none' ? [] : [i]));
 	const keys = spokenIndex.map((i) => lexicon.keys[i]!);
 	const starts = sentenceStarts(spokenIndex.map((i) => words[i].text));
-	const {decoded: raw, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, measured, options);
+	const speech = speechMask(measured, SPEECH_DB);
+	const {decoded: raw, failure} = await decodeAll(engine, pcm, {keys, starts, entries: lexicon.entries}, speech, options);
 	const activity = {...measured, quiet: (await quiet) ?? undefined};
-	const decoded = failure ? raw : reattachStranded({decoded: distrustForced({decoded: raw, starts, speech: speechMask(measured, SPEECH_DB)}), activity, starts});
+	const decoded = failure ? raw : reattachStranded({decoded: distrustForced({decoded: raw, starts, speech}), activity, starts});
 	const refine = options.refineBoundaries === 'auto' ? !isWideband(pcm) : options.refineBoundaries;
 	const aligned = toAlignedWords({words, spokenIndex, phoneCounts: lexicon.phoneCounts, decoded, activity, refine});
 	const limitMs = Math.floor(durationMs);

@@ -4,7 +4,7 @@
 // with every sentence optional (a sentence only partly inside the window is
 // left for the next one), keeps the words well after the window's start, and
 // the next window ends in the pause before them.
-import {findPauses, HOP_MS} from './activity';
+import {findPauses, speechMsBetween} from './activity';
 import type {DecodedWord, loadEngine} from './engine';
 import {decodeSkipping, refit, slice, windowEnd, windowWords, type DecodeInput} from './windows';
 
@@ -72,14 +72,13 @@ export const decodeBackward = ({engine, samples, sampleRate, keys, starts, speec
 }): BackwardResult => {
 	const durationMs = (samples.length * 1000) / sampleRate;
 	const pauses = findPauses(speech, 300);
-	const speechMsBetween = (a: number, b: number) => speech.subarray(Math.floor(a / HOP_MS), Math.ceil(b / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
 	const parts: DecodedWord[][] = [];
 	let to = keys.length;
 	let endMs = durationMs;
 	while (to > 0 && endMs > 0) {
 		const first = endMs <= options.windowMs * 1.5;
 		const startMs = first ? 0 : Math.min(endMs - 1000, windowEnd(pauses, endMs - options.windowMs));
-		const expected = wordsPerSpeechMs * speechMsBetween(startMs, endMs);
+		const expected = wordsPerSpeechMs * speechMsBetween(speech, startMs, endMs);
 		const words = decodeTail(engine, {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs, keys: keys.slice(0, to), starts, expected, speech});
 		if (!words || !words.some((w) => w.wordIndex >= 0 && !w.missing)) return {words: parts.reverse().flat(), firstWord: to, failedAtMs: endMs};
 		const {kept, nextEndMs} = first ? {kept: fromFirstHeard(words), nextEndMs: 0} : keepTail(words, startMs);

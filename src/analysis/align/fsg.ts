@@ -37,26 +37,36 @@ const withString = <T>(module: FsgModule, text: string, use: (pointer: number) =
 	}
 };
 
+type Chain = {fsg: number; logmath: number; final: number; wordId: (key: string) => number};
+
 /**
- * Sets on `decoder` (its C pointer) the grammar: `keys[0..core)` in order, then
- * any prefix of the rest. Every transition has probability 1 (log 0), as the
- * JSGF compiler gives an unweighted sequence and optional; the search adds
- * silence and alternative pronunciations to it as to any grammar.
+ * Builds a grammar whose states 0..keys.length carry `keys` in order, lets
+ * `extend` add its own transitions, and hands it to `decoder` (its C pointer):
+ * the decoder's search takes it over, as soundswallower's own set_grammar hands
+ * one over. `label` names it in errors.
  */
-export const setPrefixGrammar = ({module, decoder, lw, keys, core}: {module: FsgModule; decoder: number; lw: number; keys: string[]; core: number}): void => {
+const setWordChain = ({module, decoder, lw, keys, label}: {module: FsgModule; decoder: number; lw: number; keys: string[]; label: string}, extend: (chain: Chain) => void): void => {
 	const logmath = module._decoder_logmath(decoder);
 	const final = keys.length;
-	const fsg = withString(module, 'prefix', (name) => module._fsg_model_init(name, logmath, lw, final + 1));
-	if (!fsg) throw new Error('cannot create the window grammar');
-	keys.forEach((key, i) => {
-		const wordId = withString(module, key, (word) => module._fsg_model_word_add(fsg, word));
-		module._fsg_model_trans_add(fsg, i, i + 1, 0, wordId);
-	});
-	for (let state = Math.max(1, core); state < final; state++) module._fsg_model_null_trans_add(fsg, state, final, 0);
+	const fsg = withString(module, label, (name) => module._fsg_model_init(name, logmath, lw, final + 1));
+	if (!fsg) throw new Error(`cannot create the ${label} grammar`);
+	const wordId = (key: string) => withString(module, key, (word) => module._fsg_model_word_add(fsg, word));
+	keys.forEach((key, i) => module._fsg_model_trans_add(fsg, i, i + 1, 0, wordId(key)));
+	extend({fsg, logmath, final, wordId});
 	module._fsg_set_states(fsg, 0, final);
-	// The decoder's search takes the grammar over (soundswallower's own set_grammar hands it over the same way).
-	if (module._decoder_set_fsg(decoder, fsg) < 0) throw new Error('the decoder refused the window grammar');
+	if (module._decoder_set_fsg(decoder, fsg) < 0) throw new Error(`the decoder refused the ${label} grammar`);
 };
+
+/**
+ * Sets on `decoder` the grammar: `keys[0..core)` in order, then any prefix of
+ * the rest. Every transition has probability 1 (log 0), as the JSGF compiler
+ * gives an unweighted sequence and optional; the search adds silence and
+ * alternative pronunciations to it as to any grammar.
+ */
+export const setPrefixGrammar = ({core, ...request}: {module: FsgModule; decoder: number; lw: number; keys: string[]; core: number}): void =>
+	setWordChain({...request, label: 'window'}, ({fsg, final}) => {
+		for (let state = Math.max(1, core); state < final; state++) request.module._fsg_model_null_trans_add(fsg, state, final, 0);
+	});
 
 /**
  * Sets the grammar for text that may not match the take: each sentence
@@ -66,21 +76,16 @@ export const setPrefixGrammar = ({module, decoder, lw, keys, core}: {module: Fsg
  * scaled by the language weight as JSGF weights are), so the text's own words
  * win wherever they fit and the loop takes only sound no sentence explains.
  */
-export const setSentenceGrammar = ({module, decoder, lw, keys, starts, garbage, garbageLogp}: {module: FsgModule; decoder: number; lw: number; keys: string[]; starts: number[]; garbage: string[]; garbageLogp: number}): void => {
-	const logmath = module._decoder_logmath(decoder);
-	const final = keys.length;
-	const fsg = withString(module, 'sentences', (name) => module._fsg_model_init(name, logmath, lw, final + 1));
-	if (!fsg) throw new Error('cannot create the sentence grammar');
-	const wordId = (key: string) => withString(module, key, (word) => module._fsg_model_word_add(fsg, word));
-	keys.forEach((key, i) => module._fsg_model_trans_add(fsg, i, i + 1, 0, wordId(key)));
-	const boundaries = [...new Set([0, ...starts.filter((s) => s > 0 && s < final), final])].sort((a, b) => a - b);
-	// Leaving sentences out: a null transition from each boundary to every later one (the search does not chain them).
-	boundaries.forEach((from, i) => {
-		for (const to of boundaries.slice(i + 1)) module._fsg_model_null_trans_add(fsg, from, to, 0);
+export const setSentenceGrammar = ({starts, garbage, garbageLogp, ...request}: {module: FsgModule; decoder: number; lw: number; keys: string[]; starts: number[]; garbage: string[]; garbageLogp: number}): void => {
+	const {module, lw} = request;
+	setWordChain({...request, label: 'sentence'}, ({fsg, logmath, final, wordId}) => {
+		const boundaries = [...new Set([0, ...starts.filter((s) => s > 0 && s < final), final])].sort((a, b) => a - b);
+		// Leaving sentences out: a null transition from each boundary to every later one (the search does not chain them).
+		boundaries.forEach((from, i) => {
+			for (const to of boundaries.slice(i + 1)) module._fsg_model_null_trans_add(fsg, from, to, 0);
+		});
+		const cost = Math.round(module._logmath_log(logmath, Math.exp(garbageLogp)) * lw);
+		const garbageIds = garbage.map(wordId);
+		for (const state of boundaries) for (const id of garbageIds) module._fsg_model_trans_add(fsg, state, state, cost, id);
 	});
-	const cost = Math.round(module._logmath_log(logmath, Math.exp(garbageLogp)) * lw);
-	const garbageIds = garbage.map(wordId);
-	for (const state of boundaries) for (const id of garbageIds) module._fsg_model_trans_add(fsg, state, state, cost, id);
-	module._fsg_set_states(fsg, 0, final);
-	if (module._decoder_set_fsg(decoder, fsg) < 0) throw new Error('the decoder refused the sentence grammar');
 };

@@ -6,7 +6,7 @@
 // of the words still to place; the words that end well before the window's end
 // are kept, and the next window starts in the pause after them.
 import {BEAM_SCHEDULE, decode, type DecodedWord, type DecodeRequest, type loadEngine} from './engine';
-import {findPauses, HOP_MS} from './activity';
+import {findPauses, HOP_MS, speechMsBetween} from './activity';
 import {restoreSkipped} from './sentences';
 
 type Engine = Awaited<ReturnType<typeof loadEngine>>;
@@ -68,8 +68,7 @@ export const leavesSpeechOut = (words: DecodedWord[], speech: Uint8Array): boole
 /** Where (indices into `words`) a decode left speech in a pause between its words. */
 export const doubtfulPauses = (words: DecodedWord[], speech: Uint8Array): number[] => {
 	const heard = words.flatMap((w, i) => (w.wordIndex >= 0 && !w.missing ? [i] : []));
-	const soundMs = (w: DecodedWord) => speech.subarray(Math.floor(w.startMs / HOP_MS), Math.ceil(w.endMs / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
-	return words.flatMap((w, i) => (w.wordIndex < 0 && i > heard[0] && i < heard[heard.length - 1] && w.probability < DOUBTFUL_PAUSE && soundMs(w) >= UNEXPLAINED_SOUND_MS ? [i] : []));
+	return words.flatMap((w, i) => (w.wordIndex < 0 && i > heard[0] && i < heard[heard.length - 1] && w.probability < DOUBTFUL_PAUSE && speechMsBetween(speech, w.startMs, w.endMs) >= UNEXPLAINED_SOUND_MS ? [i] : []));
 };
 
 /**
@@ -169,7 +168,6 @@ export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, spee
 	const durationMs = (samples.length * 1000) / sampleRate;
 	const pauses = findPauses(speech, 300);
 	const wordsPerSpeechMs = rate ?? keys.length / Math.max(1000, speech.reduce((n, s) => n + s, 0) * HOP_MS);
-	const speechMsBetween = (a: number, b: number) => speech.subarray(Math.floor(a / HOP_MS), Math.ceil(b / HOP_MS)).reduce((n, s) => n + s, 0) * HOP_MS;
 	const out: DecodedWord[] = [];
 	let from = 0;
 	let startMs = 0;
@@ -179,7 +177,7 @@ export const decodeInWindows = ({engine, samples, sampleRate, keys, starts, spee
 		const lastWindow = startMs === 0 ? durationMs <= options.singlePassMaxMs : durationMs - startMs <= options.windowMs * 1.5;
 		const endMs = lastWindow ? durationMs : windowEnd(pauses, startMs + options.windowMs);
 		const window = {samples: slice(samples, startMs, endMs, sampleRate), offsetMs: startMs};
-		const expected = wordsPerSpeechMs * speechMsBetween(startMs, endMs);
+		const expected = wordsPerSpeechMs * speechMsBetween(speech, startMs, endMs);
 		const exact = lastWindow && !openEnd;
 		const plain = exact ? decodeWithRetry(engine, {...window, keys: rest}) : decodeWindow(engine, {...window, keys: rest, expected});
 		const words = refit(engine, plain, {...window, keys: exact ? rest : rest.slice(0, windowWords(expected, rest.length)), starts: restStarts, speech});
